@@ -1,0 +1,67 @@
+package loyalty.lakehouse.catalog;
+
+import java.util.List;
+import loyalty.lakehouse.table.TableDefinition;
+import loyalty.lakehouse.table.TableDefinitions;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.jdbc.JdbcCatalog;
+
+/** Opens the Iceberg JDBC catalog and creates the platform's tables from their one definition. */
+public final class Lakehouse implements AutoCloseable {
+    private final JdbcCatalog catalog;
+
+    private Lakehouse(JdbcCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Opening also creates the catalog's own tables in PostgreSQL if they are missing (Trino does not). */
+    public static Lakehouse open(LakehouseConfig config) {
+        JdbcCatalog catalog = new JdbcCatalog();
+        catalog.setConf(new Configuration());
+        catalog.initialize(LakehouseConfig.CATALOG_NAME, config.catalogProperties());
+        return new Lakehouse(catalog);
+    }
+
+    public JdbcCatalog catalog() {
+        return catalog;
+    }
+
+    /** Creates every missing namespace and table; existing ones are left untouched. */
+    public void ensureTables() {
+        ensure(TableDefinitions.all());
+    }
+
+    public void ensure(List<TableDefinition> definitions) {
+        for (TableDefinition definition : definitions) {
+            Namespace namespace = definition.id().namespace();
+            if (!((SupportsNamespaces) catalog).namespaceExists(namespace)) {
+                try {
+                    catalog.createNamespace(namespace);
+                } catch (AlreadyExistsException raced) {
+                    // another process created it first: fine
+                }
+            }
+            if (!catalog.tableExists(definition.id())) {
+                try {
+                    catalog.createTable(definition.id(), definition.schema(), definition.spec(),
+                            definition.properties());
+                } catch (AlreadyExistsException raced) {
+                    // another process created it first: fine
+                }
+            }
+        }
+    }
+
+    public Table load(TableDefinition definition) {
+        return catalog.loadTable(definition.id());
+    }
+
+    @Override
+    public void close() throws Exception {
+        catalog.close();
+    }
+}
