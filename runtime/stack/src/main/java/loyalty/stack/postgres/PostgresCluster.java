@@ -59,6 +59,20 @@ public final class PostgresCluster implements AutoCloseable {
         return cluster;
     }
 
+    /** Stops a cluster left running in this folder by a process that died without stopping it; true if one was. */
+    public static boolean stopIfRunning(Path requestedDir) {
+        Optional<Path> bin = findServerBinaries();
+        if (bin.isEmpty()) {
+            return false;
+        }
+        PostgresCluster orphan = new PostgresCluster(bin.get(), placeDataDir(requestedDir.toAbsolutePath()), 0);
+        if (!orphan.isRunning()) {
+            return false;
+        }
+        orphan.stop();
+        return true;
+    }
+
     /** The newest {@code /usr/lib/postgresql/<version>/bin} that has a server. */
     public static Optional<Path> findServerBinaries() {
         Path root = Path.of("/usr/lib/postgresql");

@@ -1,0 +1,135 @@
+package loyalty.cli.stack;
+
+import java.io.IOException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import loyalty.cli.StackOptions;
+import loyalty.cli.Workspace;
+import loyalty.contract.operational.OperationalSchema;
+import loyalty.contract.publish.EventPublisher;
+import loyalty.contract.topic.Topics;
+import loyalty.feeds.http.FeedHttpServer;
+import loyalty.lakehouse.catalog.Lakehouse;
+import loyalty.lakehouse.catalog.LakehouseConfig;
+import loyalty.stack.StackException;
+import loyalty.stack.kafka.KafkaBroker;
+import loyalty.stack.kafka.TopicCreator;
+import loyalty.stack.postgres.PostgresCluster;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default stack in one process: private PostgreSQL (operational tables + Iceberg catalog), KRaft Kafka
+ * with the registry's topics, the Iceberg tables, and the feed HTTP endpoint. Components stop in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
+    private final Workspace workspace;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private PostgresCluster postgres;
+    private KafkaBroker kafka;
+    private LakehouseConfig lakehouse;
+    private EventPublisher httpPublisher;
+    private FeedHttpServer feedHttp;
+
+    private LocalStack(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** Starts every component; on any failure, stops what already started and rethrows. */
+    public static LocalStack start(StackOptions options, StartListener listener) {
+        LocalStack stack = new LocalStack(options.workspace());
+        try {
+            stack.startAll(options, listener);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** Told as each component comes up, for progress output. */
+    public interface StartListener {
+        void started(String component, String detail);
+    }
+
+    private void startAll(StackOptions options, StartListener listener) {
+        postgres = PostgresCluster.start(workspace.postgres(), options.pgPort);
+        started.push(postgres);
+        try (Connection c = postgres.connect(PostgresCluster.SHOP_DB)) {
+            OperationalSchema.apply(c);
+        } catch (SQLException e) {
+            throw new StackException("cannot create the operational tables: " + e.getMessage(), e);
+        }
+        listener.started("PostgreSQL", postgres.jdbcUrl(PostgresCluster.SHOP_DB));
+
+        kafka = KafkaBroker.start(workspace.kafka(), options.kafkaPort);
+        started.push(kafka);
+        try (Admin admin = kafka.admin()) {
+            TopicCreator.ensure(admin, Topics.all(), (short) 1);
+        }
+        listener.started("Kafka", kafka.bootstrapServers() + " (" + Topics.all().size() + " topics)");
+
+        lakehouse = new LakehouseConfig(postgres.jdbcUrl(PostgresCluster.LAKEHOUSE_DB), PostgresCluster.USER,
+                PostgresCluster.PASSWORD, workspace.warehouse().toUri().toString());
+        try (Lakehouse catalog = Lakehouse.open(lakehouse)) {
+            catalog.ensureTables();
+        } catch (Exception e) {
+            throw new StackException("cannot create the Iceberg tables: " + e.getMessage(), e);
+        }
+        listener.started("Iceberg", "JDBC catalog in PostgreSQL, warehouse " + workspace.warehouse());
+
+        httpPublisher = EventPublisher.connect(kafka.bootstrapServers(), "feed-http");
+        started.push(httpPublisher);
+        try {
+            feedHttp = FeedHttpServer.start("127.0.0.1", options.httpPort, httpPublisher);
+        } catch (IOException e) {
+            throw new StackException("the feed HTTP endpoint cannot listen on port " + options.httpPort
+                    + ": " + e.getMessage() + "; pick another port with --http-port.", e);
+        }
+        started.push(feedHttp);
+        listener.started("Feed HTTP", "POST " + feedHttp.url());
+    }
+
+    public StackState state() {
+        return new StackState(ProcessHandle.current().pid(), Instant.now(), postgres.port(),
+                postgres.jdbcUrl(PostgresCluster.SHOP_DB), postgres.jdbcUrl(PostgresCluster.LAKEHOUSE_DB),
+                kafka.bootstrapServers(), feedHttp.url(), null, lakehouse.warehouse());
+    }
+
+    public PostgresCluster postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public LakehouseConfig lakehouse() {
+        return lakehouse;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable component = started.pop();
+            try {
+                component.close();
+            } catch (Exception e) {
+                LOG.warn("event=stop_failed component={} reason={}", component.getClass().getSimpleName(),
+                        e.getMessage());
+            }
+        }
+    }
+
+}

@@ -1,0 +1,53 @@
+package loyalty.cli.stack;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Optional;
+import loyalty.contract.event.EventJson;
+
+/**
+ * What a running stack publishes about itself in {@code <work>/stack.json}, so that other commands (ingest, sql,
+ * generate) and other tools find it: the process, and every endpoint.
+ */
+public record StackState(
+        @JsonProperty("pid") long pid,
+        @JsonProperty("started_at") Instant startedAt,
+        @JsonProperty("postgres_port") int postgresPort,
+        @JsonProperty("shop_jdbc_url") String shopJdbcUrl,
+        @JsonProperty("catalog_jdbc_url") String catalogJdbcUrl,
+        @JsonProperty("kafka_bootstrap") String kafkaBootstrap,
+        @JsonProperty("feed_http_url") String feedHttpUrl,
+        @JsonProperty("trino_jdbc_url") String trinoJdbcUrl,
+        @JsonProperty("warehouse") String warehouse) {
+
+    public void write(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.write(tmp, EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
+            // Readers never see a half-written file.
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The state of a stack whose process is still alive; a stale file of a dead process counts as none. */
+    public static Optional<StackState> readLive(Path file) {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            StackState state = EventJson.mapper().readValue(file.toFile(), StackState.class);
+            boolean alive = ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false);
+            return alive ? Optional.of(state) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

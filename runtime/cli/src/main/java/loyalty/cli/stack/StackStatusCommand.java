@@ -1,0 +1,58 @@
+package loyalty.cli.stack;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import loyalty.cli.StackOptions;
+import loyalty.cli.console.TextTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show whether the stack runs and its endpoints.")
+public final class StackStatusCommand implements Callable<Integer> {
+    @Mixin
+    StackOptions options;
+
+    @Override
+    public Integer call() {
+        Optional<StackState> state = StackState.readLive(options.workspace().stateFile());
+        if (state.isEmpty()) {
+            System.out.println("no stack is running (start it with './loyalty stack up')");
+            return 3;
+        }
+        print(state.get());
+        return 0;
+    }
+
+    static void print(StackState s) {
+        TextTable table = new TextTable("component", "endpoint", "reachable");
+        table.row("PostgreSQL (shop)", s.shopJdbcUrl() + "  user loyalty / password loyalty",
+                reachable("127.0.0.1", s.postgresPort()));
+        table.row("Iceberg catalog", s.catalogJdbcUrl() + "  warehouse " + s.warehouse(),
+                reachable("127.0.0.1", s.postgresPort()));
+        String[] kafka = s.kafkaBootstrap().split(":");
+        table.row("Kafka", s.kafkaBootstrap(), reachable(kafka[0], Integer.parseInt(kafka[1])));
+        URI feed = URI.create(s.feedHttpUrl());
+        table.row("Feed HTTP", "POST " + s.feedHttpUrl(), reachable(feed.getHost(), feed.getPort()));
+        if (s.trinoJdbcUrl() != null) {
+            URI trino = URI.create(s.trinoJdbcUrl().substring("jdbc:".length()));
+            table.row("Trino", s.trinoJdbcUrl(), reachable(trino.getHost(), trino.getPort()));
+        } else {
+            table.row("Trino", "not running (no JDK >= 24 found)", "-");
+        }
+        System.out.println("stack pid " + s.pid() + ", up since " + s.startedAt());
+        System.out.print(table.render());
+    }
+
+    private static String reachable(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 1000);
+            return "yes";
+        } catch (IOException e) {
+            return "NO";
+        }
+    }
+}
