@@ -1,5 +1,6 @@
 package loyalty.contract.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -17,6 +18,8 @@ public record Identifiers(
 
     public static final Identifiers NONE = new Identifiers(null, null, null, null, null);
 
+    /** Not a property: without this Jackson writes "empty", which the envelope schema refuses. */
+    @JsonIgnore
     public boolean isEmpty() {
         return blank(email) && blank(phone) && blank(card) && blank(crmId) && blank(deviceId);
     }
