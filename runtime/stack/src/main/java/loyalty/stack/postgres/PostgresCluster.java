@@ -31,6 +31,7 @@ public final class PostgresCluster implements AutoCloseable {
     public static final String LAKEHOUSE_DB = "lakehouse";
     private static final Logger LOG = LoggerFactory.getLogger(PostgresCluster.class);
     private static final String SERVICE_USER = "postgres";
+    private static final Path RELOCATED = Path.of("/var/tmp/loyalty-postgres");
 
     private final Path binDir;
     private final Path dataDir;
@@ -213,9 +214,39 @@ public final class PostgresCluster implements AutoCloseable {
         if (!Commands.runningAsRoot() || reachableByOthers(requested.getParent())) {
             return requested;
         }
-        Path fallback = Path.of("/var/tmp/loyalty-postgres", Integer.toHexString(requested.toString().hashCode()));
+        Path fallback = RELOCATED.resolve(Integer.toHexString(requested.toString().hashCode()));
         LOG.info("event=postgres_dir_relocated requested={} actual={}", requested, fallback);
+        sweepOrphans();
+        try {
+            Files.createDirectories(RELOCATED);
+            Files.writeString(fallback.resolveSibling(fallback.getFileName() + ".requested"), requested.toString());
+        } catch (IOException e) {
+            throw new StackException("cannot use " + RELOCATED + " for PostgreSQL's data: " + e.getMessage(), e);
+        }
         return fallback;
+    }
+
+    /**
+     * Relocated clusters whose requested folder is gone (a test's temporary folder, a deleted work folder) and whose
+     * server no longer runs are deleted, so that they do not pile up.
+     */
+    private static void sweepOrphans() {
+        if (!Files.isDirectory(RELOCATED)) {
+            return;
+        }
+        try (Stream<Path> markers = Files.list(RELOCATED)) {
+            for (Path marker : markers.filter(p -> p.toString().endsWith(".requested")).toList()) {
+                Path requested = Path.of(Files.readString(marker).strip());
+                String name = marker.getFileName().toString();
+                Path data = marker.resolveSibling(name.substring(0, name.length() - ".requested".length()));
+                if (!Files.exists(requested.getParent()) && !Files.exists(data.resolve("postmaster.pid"))) {
+                    Commands.run(List.of("rm", "-rf", data.toString()), null, null, 120);
+                    Files.deleteIfExists(marker);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("event=postgres_sweep_failed reason={}", e.getMessage());
+        }
     }
 
     private static boolean reachableByOthers(Path dir) {
