@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -13,6 +14,9 @@ import loyalty.contract.operational.OperationalSchema;
 import loyalty.contract.publish.EventPublisher;
 import loyalty.contract.topic.Topics;
 import loyalty.feeds.http.FeedHttpServer;
+import loyalty.flink.common.JobHandle;
+import loyalty.flink.raw.RawEventsJob;
+import loyalty.flink.raw.RawEventsJobConfig;
 import loyalty.lakehouse.catalog.Lakehouse;
 import loyalty.lakehouse.catalog.LakehouseConfig;
 import loyalty.stack.StackException;
@@ -35,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
     private PostgresCluster postgres;
     private KafkaBroker kafka;
     private LakehouseConfig lakehouse;
+    private JobHandle rawEvents;
     private EventPublisher httpPublisher;
     private FeedHttpServer feedHttp;
 
@@ -84,6 +89,13 @@ public final class LocalStack implements AutoCloseable {
             throw new StackException("cannot create the Iceberg tables: " + e.getMessage(), e);
         }
         listener.started("Iceberg", "JDBC catalog in PostgreSQL, warehouse " + workspace.warehouse());
+
+        rawEvents = RawEventsJob.startLocal(RawEventsJobConfig.defaults(kafka.bootstrapServers(), lakehouse)
+                .withCheckpointDir(workspace.checkpoints().resolve("raw-events")));
+        started.push(rawEvents);
+        rawEvents.awaitRunning(Duration.ofMinutes(2));
+        listener.started("Flink", "raw-events job " + rawEvents.jobId() + " (MiniCluster, checkpoints every "
+                + RawEventsJobConfig.DEFAULT_CHECKPOINT_INTERVAL.toSeconds() + " s)");
 
         httpPublisher = EventPublisher.connect(kafka.bootstrapServers(), "feed-http");
         started.push(httpPublisher);
