@@ -3,6 +3,8 @@ package loyalty.flink.raw;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import loyalty.lakehouse.catalog.Lakehouse;
@@ -65,6 +67,20 @@ public final class RawEventsReader implements AutoCloseable {
             throw new UncheckedIOException("cannot read " + RawEvents.ID, e);
         }
         return ids;
+    }
+
+    /** Rows per value of a top-level column, e.g. {@code source} (cdc, pos, web, app) or {@code type}. */
+    public Map<String, Long> countBy(String column) {
+        table.refresh();
+        Map<String, Long> counts = new TreeMap<>();
+        try (CloseableIterable<Record> rows = IcebergGenerics.read(table).select(column).build()) {
+            for (Record row : rows) {
+                counts.merge(String.valueOf(row.getField(column)), 1L, Long::sum);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RawEvents.ID, e);
+        }
+        return counts;
     }
 
     /** The row of one event, all columns; empty if it is not there. */

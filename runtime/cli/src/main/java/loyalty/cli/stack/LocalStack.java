@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import loyalty.cli.StackOptions;
+import loyalty.cdc.engine.CdcConfig;
+import loyalty.cdc.engine.CdcRunner;
 import loyalty.cli.Workspace;
 import loyalty.contract.operational.OperationalSchema;
 import loyalty.contract.publish.EventPublisher;
@@ -23,6 +26,8 @@ import loyalty.stack.StackException;
 import loyalty.stack.kafka.KafkaBroker;
 import loyalty.stack.kafka.TopicCreator;
 import loyalty.stack.postgres.PostgresCluster;
+import loyalty.stack.trino.TrinoCatalogEnv;
+import loyalty.stack.trino.TrinoServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +45,8 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBroker kafka;
     private LakehouseConfig lakehouse;
     private JobHandle rawEvents;
+    private CdcRunner cdc;
+    private TrinoServer trino;
     private EventPublisher httpPublisher;
     private FeedHttpServer feedHttp;
 
@@ -47,9 +54,13 @@ public final class LocalStack implements AutoCloseable {
         this.workspace = workspace;
     }
 
-    /** Starts every component; on any failure, stops what already started and rethrows. */
+    /** Starts every component in the options' work folder; on failure, stops what already started and rethrows. */
     public static LocalStack start(StackOptions options, StartListener listener) {
-        LocalStack stack = new LocalStack(options.workspace());
+        return start(options, options.workspace(), listener);
+    }
+
+    public static LocalStack start(StackOptions options, Workspace workspace, StartListener listener) {
+        LocalStack stack = new LocalStack(workspace);
         try {
             stack.startAll(options, listener);
             return stack;
@@ -97,6 +108,12 @@ public final class LocalStack implements AutoCloseable {
         listener.started("Flink", "raw-events job " + rawEvents.jobId() + " (MiniCluster, checkpoints every "
                 + RawEventsJobConfig.DEFAULT_CHECKPOINT_INTERVAL.toSeconds() + " s)");
 
+        cdc = CdcRunner.start(CdcConfig.of("127.0.0.1", postgres.port(), PostgresCluster.USER,
+                PostgresCluster.PASSWORD, PostgresCluster.SHOP_DB, kafka.bootstrapServers(), workspace.cdcOffsets()));
+        started.push(cdc);
+        listener.started("Debezium", "CDC of " + String.join(", ", OperationalSchema.CAPTURED_TABLES)
+                + " (slot and publication loyalty_cdc)");
+
         httpPublisher = EventPublisher.connect(kafka.bootstrapServers(), "feed-http");
         started.push(httpPublisher);
         try {
@@ -107,16 +124,42 @@ public final class LocalStack implements AutoCloseable {
         }
         started.push(feedHttp);
         listener.started("Feed HTTP", "POST " + feedHttp.url());
+
+        if (TrinoServer.findJava().isEmpty()) {
+            listener.started("Trino", "skipped: " + TrinoServer.missingJavaMessage());
+            return;
+        }
+        trino = TrinoServer.start(workspace.trino(), options.trinoPort, TrinoCatalogEnv.localWarehouse(
+                lakehouse.jdbcUrl(), lakehouse.user(), lakehouse.password(), workspace.warehouse()));
+        started.push(trino);
+        listener.started("Trino", trino.jdbcUrl() + " (started in " + trino.startTime().toSeconds() + " s)");
+    }
+
+    public Optional<TrinoServer> trino() {
+        return Optional.ofNullable(trino);
+    }
+
+    public FeedHttpServer feedHttp() {
+        return feedHttp;
+    }
+
+    public JobHandle rawEvents() {
+        return rawEvents;
     }
 
     public StackState state() {
         return new StackState(ProcessHandle.current().pid(), Instant.now(), postgres.port(),
                 postgres.jdbcUrl(PostgresCluster.SHOP_DB), postgres.jdbcUrl(PostgresCluster.LAKEHOUSE_DB),
-                kafka.bootstrapServers(), feedHttp.url(), null, lakehouse.warehouse());
+                kafka.bootstrapServers(), feedHttp.url(), trino == null ? null : trino.jdbcUrl(),
+                lakehouse.warehouse());
     }
 
     public PostgresCluster postgres() {
         return postgres;
+    }
+
+    public CdcRunner cdc() {
+        return cdc;
     }
 
     public KafkaBroker kafka() {

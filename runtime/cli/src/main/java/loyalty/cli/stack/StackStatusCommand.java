@@ -27,7 +27,7 @@ public final class StackStatusCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void print(StackState s) {
+    public static void print(StackState s) {
         TextTable table = new TextTable("component", "endpoint", "reachable");
         table.row("PostgreSQL (shop)", s.shopJdbcUrl() + "  user loyalty / password loyalty",
                 reachable("127.0.0.1", s.postgresPort()));

@@ -74,6 +74,15 @@ public final class PostgresCluster implements AutoCloseable {
         return true;
     }
 
+    /** Stops the cluster of this folder if it runs and deletes its data, wherever it was placed. */
+    public static void destroy(Path requestedDir) {
+        stopIfRunning(requestedDir);
+        Path data = placeDataDir(requestedDir.toAbsolutePath());
+        if (Files.exists(data)) {
+            Commands.runChecked(List.of("rm", "-rf", data.toString()), null, null, 300);
+        }
+    }
+
     /** The newest {@code /usr/lib/postgresql/<version>/bin} that has a server. */
     public static Optional<Path> findServerBinaries() {
         Path root = Path.of("/usr/lib/postgresql");

@@ -53,6 +53,11 @@ public final class TrinoServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
+    /** Why Trino cannot run here, with the fix; for callers that skip it when {@link #findJava()} is empty. */
+    public static String missingJavaMessage() {
+        return TrinoJava.missingMessage();
+    }
+
     /** The {@code java} that would run Trino; empty means Trino cannot run here and callers may skip it. */
     public static Optional<Path> findJava() {
         return TrinoJava.find();

@@ -1,0 +1,237 @@
+package loyalty.cli.demo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import loyalty.cli.StackOptions;
+import loyalty.cli.UserError;
+import loyalty.cli.Workspace;
+import loyalty.cli.console.Progress;
+import loyalty.cli.console.TextTable;
+import loyalty.cli.generate.GenerateCommand;
+import loyalty.cli.stack.LocalStack;
+import loyalty.cli.stack.StackState;
+import loyalty.cli.stack.StackStatusCommand;
+import loyalty.contract.event.EventJson;
+import loyalty.contract.publish.EventPublisher;
+import loyalty.feeds.IngestReport;
+import loyalty.feeds.file.JsonLinesIngest;
+import loyalty.generator.GeneratedFiles;
+import loyalty.generator.GeneratedProgram;
+import loyalty.generator.Generator;
+import loyalty.generator.feed.FeedSource;
+import loyalty.generator.operational.OperationalWriter;
+import loyalty.generator.truth.Manifest;
+import loyalty.stack.postgres.PostgresCluster;
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the whole pipeline on a fresh embedded stack: generate a program, capture the operational"
+                + " tables with CDC, ingest the POS and web feeds from files and the app feed over HTTP, wait until"
+                + " every event is in Iceberg, query it with Trino and print a summary.")
+public final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    StackOptions stack;
+
+    @Mixin
+    GenerateCommand.ProgramOptions program;
+
+    @Option(names = "--keep-running", description = "Leave the stack up after the summary (Ctrl-C stops it).")
+    boolean keepRunning;
+
+    @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON.")
+    Path summaryJson;
+
+    @Option(names = "--timeout", defaultValue = "PT15M",
+            description = "How long to wait for every event to reach Iceberg (ISO-8601, default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    private final Map<String, Double> steps = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Instant startedAt = Instant.now();
+        Workspace workspace = freshWorkspace();
+        heading(1, "Start the embedded stack in " + workspace.root());
+        long t = System.nanoTime();
+        LocalStack local = LocalStack.start(stack, workspace, (component, detail) ->
+                System.out.printf("  %-11s %s%n", component, detail));
+        step("start stack", t);
+        try {
+            DemoSummary summary = run(local, workspace, startedAt);
+            if (summaryJson != null) {
+                Files.createDirectories(summaryJson.toAbsolutePath().getParent());
+                EventJson.mapper().writerWithDefaultPrettyPrinter().writeValue(summaryJson.toFile(), summary);
+                System.out.println("summary written to " + summaryJson);
+            }
+            if (keepRunning) {
+                holdOpen(local);
+            }
+            return summary.allMatch() ? 0 : 2;
+        } finally {
+            System.out.println("stopping the stack …");
+            local.close();
+        }
+    }
+
+    private DemoSummary run(LocalStack local, Workspace workspace, Instant startedAt) throws Exception {
+        heading(2, "Generate " + program.customers + " customers over " + program.days + " days (seed "
+                + program.seed + ")");
+        long t = System.nanoTime();
+        GeneratedProgram generated = Generator.generate(program.config());
+        Map<FeedSource, Path> files = GeneratedFiles.write(workspace.generated(), generated);
+        Manifest manifest = generated.manifest();
+        System.out.print(GenerateCommand.manifestTable(manifest).render());
+        step("generate", t);
+
+        heading(3, "Write the operational tables (captured by Debezium)");
+        t = System.nanoTime();
+        try (Connection c = local.postgres().connect(PostgresCluster.SHOP_DB)) {
+            OperationalWriter.Summary written = OperationalWriter.write(c, generated.operationalChanges());
+            System.out.printf("  %,d inserts and updates into customers, orders, returns, loyalty_rule_sets%n",
+                    written.changes());
+        }
+        step("write operational tables", t);
+
+        heading(4, "Ingest the feeds: POS and web from files, app over HTTP");
+        t = System.nanoTime();
+        try (EventPublisher publisher = EventPublisher.connect(local.kafka().bootstrapServers(), "demo-ingest")) {
+            JsonLinesIngest ingest = new JsonLinesIngest(publisher);
+            for (FeedSource source : List.of(FeedSource.POS, FeedSource.WEB)) {
+                Path file = files.get(source);
+                IngestReport report;
+                try (ProgressBar bar = Progress.bytes(file.getFileName().toString(), Files.size(file))) {
+                    report = ingest.ingest(file, bar::stepTo);
+                }
+                System.out.printf("  %s: %,d records, %,d accepted, %,d dead-lettered %s%n", file.getFileName(),
+                        report.records(), report.accepted(), report.rejected(), report.rejectedByReason());
+            }
+        }
+        Path app = files.get(FeedSource.APP);
+        long appLines = Files.lines(app).count();
+        HttpFeedClient.Totals http;
+        try (ProgressBar bar = Progress.bar("app over HTTP", appLines, "lines", 1)) {
+            http = new HttpFeedClient(local.feedHttp().url()).send(app, 500, bar::stepTo);
+        }
+        System.out.printf("  %s: %,d lines POSTed to %s, %,d accepted, %,d dead-lettered%n", app.getFileName(),
+                appLines, local.feedHttp().url(), http.accepted(), http.deadLettered());
+        step("ingest feeds", t);
+
+        heading(5, "Wait until every event is in Iceberg raw.events (Flink commits on each checkpoint)");
+        t = System.nanoTime();
+        PipelineWatch.awaitRawEvents(local, manifest.totals().valid(), timeout);
+        step("wait for iceberg", t);
+
+        heading(6, local.trino().isPresent() ? "Query the lakehouse with Trino" : "Read the lakehouse (no Trino)");
+        t = System.nanoTime();
+        SummaryBuilder builder = new SummaryBuilder(local, manifest);
+        List<SourceRow> rows = builder.sourceRows();
+        Map<String, Long> byType = builder.eventsByType();
+        step("query", t);
+
+        printSummary(rows, builder, byType);
+        return new DemoSummary(startedAt, program.seed, program.customers, program.days, rows,
+                builder.rowsInIceberg(), builder.distinctEventIds(), builder.countedBy(), byType, steps,
+                rows.stream().allMatch(SourceRow::matches) && builder.rowsInIceberg() == builder.distinctEventIds());
+    }
+
+    private void printSummary(List<SourceRow> rows, SummaryBuilder builder, Map<String, Long> byType) {
+        System.out.println();
+        System.out.println("Summary — per source (rows counted by " + builder.countedBy() + ")");
+        TextTable table = new TextTable("source", "generated", "redeliveries", "in kafka", "in iceberg",
+                "duplicates dropped", "dead-lettered", "expected DLQ", "ok");
+        long[] totals = new long[7];
+        for (SourceRow r : rows) {
+            table.row(r.source(), r.generatedEvents(), r.redeliveriesSent(), r.recordsInKafka(), r.rowsInIceberg(),
+                    r.duplicatesDropped(), r.deadLettersTotal(), r.deadLettersExpected(), r.matches() ? "yes" : "NO");
+            long[] add = {r.generatedEvents(), r.redeliveriesSent(), r.recordsInKafka(), r.rowsInIceberg(),
+                    r.duplicatesDropped(), r.deadLettersTotal(), r.deadLettersExpected()};
+            for (int i = 0; i < totals.length; i++) {
+                totals[i] += add[i];
+            }
+        }
+        table.row("total", totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], totals[6],
+                rows.stream().allMatch(SourceRow::matches) ? "yes" : "NO");
+        System.out.print(table.render());
+        System.out.printf("raw.events: %,d rows, %,d distinct event ids%n", builder.rowsInIceberg(),
+                builder.distinctEventIds());
+
+        System.out.println();
+        System.out.println("Dead-letter topic by source and reason");
+        TextTable dead = new TextTable("source", "reason", "records");
+        rows.forEach(r -> r.deadLetters().forEach((reason, n) -> dead.row(r.source(), reason, n)));
+        System.out.print(dead.render());
+
+        System.out.println();
+        System.out.println("Events in Iceberg by type");
+        System.out.print(BarChart.render(byType, 40));
+
+        System.out.println();
+        System.out.println("Timings");
+        TextTable timing = new TextTable("step", "seconds");
+        steps.forEach((name, seconds) -> timing.row(name, Math.round(seconds * 10) / 10.0));
+        System.out.print(timing.render());
+    }
+
+    private void holdOpen(LocalStack local) throws InterruptedException {
+        StackState state = local.state();
+        // Registered as the default work folder's stack, so 'loyalty sql' and 'loyalty ingest' find it.
+        Path stateFile = stack.workspace().stateFile();
+        state.write(stateFile);
+        StackStatusCommand.print(state);
+        System.out.println("the stack keeps running; try ./loyalty sql \"SELECT type, count(*) FROM"
+                + " iceberg.raw.events GROUP BY 1\"; press Ctrl-C (or ./loyalty stack down) to stop.");
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            local.close();
+            try {
+                Files.deleteIfExists(stateFile);
+            } catch (Exception ignored) {
+                // exiting anyway
+            }
+            stop.countDown();
+        }, "demo-shutdown"));
+        stop.await();
+    }
+
+    /** The demo always starts from nothing, in its own folder, so its counts are its own. */
+    private Workspace freshWorkspace() throws Exception {
+        Workspace demo = new Workspace(stack.workspace().root().resolve("demo"));
+        if (StackState.readLive(stack.workspace().stateFile()).isPresent()) {
+            throw new UserError("a stack is already running from " + stack.workspace().root()
+                    + "; stop it with './loyalty stack down' first (the demo starts its own).");
+        }
+        PostgresCluster.destroy(demo.postgres());
+        if (Files.exists(demo.root())) {
+            try (var paths = Files.walk(demo.root())) {
+                List<Path> all = new ArrayList<>(paths.toList());
+                java.util.Collections.reverse(all);
+                for (Path p : all) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(demo.root());
+        return demo;
+    }
+
+    private void step(String name, long startNanos) {
+        steps.put(name, (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    private static void heading(int n, String text) {
+        System.out.println();
+        System.out.println("[" + n + "/6] " + text);
+    }
+}

@@ -1,0 +1,142 @@
+package loyalty.cli.demo;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import loyalty.cli.stack.LocalStack;
+import loyalty.contract.deadletter.DeadLetter;
+import loyalty.contract.event.EventJson;
+import loyalty.contract.topic.TopicSpec;
+import loyalty.contract.topic.Topics;
+import loyalty.flink.raw.RawEventsReader;
+import loyalty.generator.truth.Manifest;
+import loyalty.generator.truth.SourceCounts;
+import loyalty.stack.StackException;
+import loyalty.stack.kafka.TopicReader;
+import loyalty.stack.trino.QueryResult;
+import loyalty.stack.trino.TrinoSql;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Counts, per source, what the generator promised, what is on Kafka's input and dead-letter topics, and what is in
+ * raw.events: through Trino when it runs (the way an analyst would), else straight from Iceberg.
+ */
+final class SummaryBuilder {
+    private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
+
+    private final LocalStack local;
+    private final Manifest manifest;
+    private final TrinoSql trino;
+    private long rowsInIceberg;
+    private long distinctEventIds;
+
+    SummaryBuilder(LocalStack local, Manifest manifest) {
+        this.local = local;
+        this.manifest = manifest;
+        this.trino = local.trino().map(t -> new TrinoSql(t.jdbcUrl(), "demo")).orElse(null);
+    }
+
+    String countedBy() {
+        return trino != null ? "Trino" : "the Iceberg API (Trino not running)";
+    }
+
+    long rowsInIceberg() {
+        return rowsInIceberg;
+    }
+
+    long distinctEventIds() {
+        return distinctEventIds;
+    }
+
+    List<SourceRow> sourceRows() {
+        Map<String, Long> icebergBySource = countBy("source");
+        Map<String, Long> kafkaBySource = inputRecordsBySource();
+        Map<String, Map<String, Long>> deadBySource = deadLettersBySource();
+        List<SourceRow> rows = new ArrayList<>();
+        for (Map.Entry<String, SourceCounts> e : manifest.sources().entrySet()) {
+            String source = e.getKey();
+            SourceCounts expected = e.getValue();
+            long inKafka = kafkaBySource.getOrDefault(source, 0L);
+            long inIceberg = icebergBySource.getOrDefault(source, 0L);
+            rows.add(new SourceRow(source, expected.valid(), expected.duplicates(), inKafka, inIceberg,
+                    inKafka - inIceberg, expected.invalidTotal(), deadBySource.getOrDefault(source, Map.of())));
+        }
+        return rows;
+    }
+
+    Map<String, Long> eventsByType() {
+        return countBy("type");
+    }
+
+    private Map<String, Long> countBy(String column) {
+        if (trino == null) {
+            try (RawEventsReader reader = RawEventsReader.open(local.lakehouse())) {
+                rowsInIceberg = reader.count();
+                distinctEventIds = reader.eventIds().size();
+                return reader.countBy(column);
+            }
+        }
+        try {
+            QueryResult totals = trino.query("SELECT count(*) AS n, count(DISTINCT event_id) AS ids"
+                    + " FROM iceberg.raw.events");
+            rowsInIceberg = ((Number) totals.value(0, "n")).longValue();
+            distinctEventIds = ((Number) totals.value(0, "ids")).longValue();
+            QueryResult grouped = trino.query("SELECT " + column + " AS k, count(*) AS n FROM iceberg.raw.events"
+                    + " GROUP BY " + column);
+            Map<String, Long> counts = new TreeMap<>();
+            for (int i = 0; i < grouped.rowCount(); i++) {
+                counts.put(String.valueOf(grouped.value(i, "k")), ((Number) grouped.value(i, "n")).longValue());
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new StackException("Trino could not count raw.events: " + e.getMessage(), e);
+        }
+    }
+
+    /** Records on the input topics by the envelope's source, redeliveries included. */
+    private Map<String, Long> inputRecordsBySource() {
+        List<String> topics = Topics.inputs().stream().map(TopicSpec::name).toList();
+        Map<String, Long> counts = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> r : TopicReader.readToEnd(local.kafka().bootstrapServers(), topics,
+                READ_TIMEOUT)) {
+            String source;
+            try {
+                source = EventJson.mapper().readTree(r.value()).path("source").asText("?");
+            } catch (java.io.IOException e) {
+                source = "?";
+            }
+            counts.merge(source, 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    /** Dead letters by the feed they came from (the demo sends the app feed over HTTP) and reason. */
+    private Map<String, Map<String, Long>> deadLettersBySource() {
+        Map<String, Map<String, Long>> bySource = new TreeMap<>();
+        for (ConsumerRecord<String, byte[]> r : TopicReader.readToEnd(local.kafka().bootstrapServers(),
+                List.of(Topics.DEAD_LETTER.name()), READ_TIMEOUT)) {
+            String origin = DeadLetter.text(r.headers(), DeadLetter.SOURCE);
+            String source = feedOf(origin == null ? "?" : origin);
+            bySource.computeIfAbsent(source, s -> new TreeMap<>())
+                    .merge(DeadLetter.reasonOf(r.headers()), 1L, Long::sum);
+        }
+        return bySource;
+    }
+
+    static String feedOf(String deadLetterSource) {
+        if (deadLetterSource.equals("http")) {
+            return "app";
+        }
+        if (deadLetterSource.startsWith("file:")) {
+            return deadLetterSource.substring("file:".length()).replaceFirst("\\.jsonl$", "");
+        }
+        if (deadLetterSource.startsWith("cdc")) {
+            return "cdc";
+        }
+        return deadLetterSource;
+    }
+}

@@ -1,0 +1,50 @@
+package loyalty.cli.sql;
+
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import loyalty.cli.StackOptions;
+import loyalty.cli.UserError;
+import loyalty.cli.stack.StackState;
+import loyalty.stack.trino.TableRenderer;
+import loyalty.stack.trino.TrinoSql;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "sql", mixinStandardHelpOptions = true,
+        description = "Run one SQL statement through Trino (JDBC) and print the result as a table."
+                + " Tables live in the catalog 'iceberg', e.g. iceberg.raw.events.")
+public final class SqlCommand implements Callable<Integer> {
+    @Mixin
+    StackOptions stack;
+
+    @Option(names = "--url", description = "Trino JDBC URL (default: the running local stack's).")
+    String url;
+
+    @Option(names = "--user", defaultValue = "admin", description = "Trino user (default: ${DEFAULT-VALUE}).")
+    String user;
+
+    @Parameters(index = "0", paramLabel = "SQL", description = "The statement, in quotes.")
+    String sql;
+
+    @Override
+    public Integer call() {
+        String jdbcUrl = url != null ? url : StackState.readLive(stack.workspace().stateFile())
+                .map(s -> {
+                    if (s.trinoJdbcUrl() == null) {
+                        throw new UserError("the running stack has no Trino (it needs a JDK >= 24 under"
+                                + " /usr/lib/jvm or LOYALTY_TRINO_JAVA_HOME); restart it once one is installed.");
+                    }
+                    return s.trinoJdbcUrl();
+                })
+                .orElseThrow(() -> new UserError("no local stack is running: start it with './loyalty stack up'"
+                        + " or pass --url jdbc:trino://HOST:PORT/iceberg."));
+        try {
+            System.out.print(TableRenderer.render(new TrinoSql(jdbcUrl, user).query(sql)));
+            return 0;
+        } catch (SQLException e) {
+            throw new UserError("Trino refused the statement: " + e.getMessage());
+        }
+    }
+}
