@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import loyalty.cli.StackOptions;
 import loyalty.cli.UserError;
@@ -70,8 +71,18 @@ public final class GenerateCommand implements Callable<Integer> {
     public static TextTable manifestTable(Manifest manifest) {
         TextTable table = new TextTable("source", "valid events", "redeliveries", "invalid lines", "invalid reasons");
         manifest.sources().forEach((name, c) -> table.row(name, c.valid(), c.duplicates(),
-                c.invalidTotal(), c.invalid().isEmpty() ? "-" : c.invalid().toString()));
+                c.invalidTotal(), nonZero(c.invalid())));
         return table;
+    }
+
+    private static String nonZero(Map<String, Long> counts) {
+        Map<String, Long> shown = new TreeMap<>();
+        counts.forEach((k, v) -> {
+            if (v != 0) {
+                shown.put(k, v);
+            }
+        });
+        return shown.isEmpty() ? "-" : shown.toString();
     }
 
     /** The generator's knobs, shared by 'generate', 'demo' and 'bench'. */
