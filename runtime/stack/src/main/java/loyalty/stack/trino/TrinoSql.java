@@ -9,6 +9,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +20,10 @@ import java.util.Properties;
  * people and small answers ({@code loyalty sql "..."}), not bulk reads: every row is held in memory.
  */
 public final class TrinoSql {
+    /** Trino's StandardErrorCode.NO_NODES_AVAILABLE (0x0001_0005). */
+    static final int NO_NODES_AVAILABLE = 0x0001_0005;
+    private static final Duration NO_NODES_GRACE = Duration.ofSeconds(30);
+
     private final String jdbcUrl;
     private final String user;
 
@@ -36,6 +41,39 @@ public final class TrinoSql {
      *                      statement fails, or when Trino cannot be reached
      */
     public QueryResult query(String sql) throws SQLException {
+        long deadline = System.nanoTime() + NO_NODES_GRACE.toNanos();
+        while (true) {
+            try {
+                return runOnce(sql);
+            } catch (SQLException e) {
+                if (!isNoNodesYet(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                // Scheduling failed before any work ran, so running the statement again is safe.
+                sleepBriefly();
+            }
+        }
+    }
+
+    /**
+     * Right after start-up a single-node Trino can see itself as an active node while the scheduler's per-catalog
+     * node map (refreshed every few seconds) is still empty; queries then fail with NO_NODES_AVAILABLE.
+     */
+    static boolean isNoNodesYet(SQLException e) {
+        return e.getErrorCode() == NO_NODES_AVAILABLE
+                || (e.getMessage() != null && e.getMessage().contains("No nodes available to run query"));
+    }
+
+    private static void sleepBriefly() throws SQLException {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for Trino's workers", interrupted);
+        }
+    }
+
+    private QueryResult runOnce(String sql) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", user);
         try (Connection connection = DriverManager.getConnection(jdbcUrl, props);
