@@ -21,6 +21,9 @@ public final class StackOptions {
             description = "Feed HTTP port, loopback only (default: ${DEFAULT-VALUE}).")
     public int httpPort;
 
+    @Option(names = "--no-trino", description = "Do not start Trino (saves about 2 GB of memory); the rest runs.")
+    public boolean noTrino;
+
     public Workspace workspace() {
         return new Workspace(work != null ? work : Workspace.locate(new String[0]));
     }

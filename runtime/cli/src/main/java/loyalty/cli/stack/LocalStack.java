@@ -125,6 +125,10 @@ public final class LocalStack implements AutoCloseable {
         started.push(feedHttp);
         listener.started("Feed HTTP", "POST " + feedHttp.url());
 
+        if (options.noTrino) {
+            listener.started("Trino", "skipped (--no-trino)");
+            return;
+        }
         if (TrinoServer.findJava().isEmpty()) {
             listener.started("Trino", "skipped: " + TrinoServer.missingJavaMessage());
             return;

@@ -41,7 +41,7 @@ public final class StackStatusCommand implements Callable<Integer> {
             URI trino = URI.create(s.trinoJdbcUrl().substring("jdbc:".length()));
             table.row("Trino", s.trinoJdbcUrl(), reachable(trino.getHost(), trino.getPort()));
         } else {
-            table.row("Trino", "not running (no JDK >= 24 found)", "-");
+            table.row("Trino", "not running (--no-trino, or no JDK >= 24 found)", "-");
         }
         System.out.println("stack pid " + s.pid() + ", up since " + s.startedAt());
         System.out.print(table.render());

@@ -73,6 +73,9 @@ public final class StackUpCommand implements Callable<Integer> {
         command.addAll(List.of("stack", "run", "--work", options.workspace().root().toString(),
                 "--pg-port", String.valueOf(options.pgPort), "--kafka-port", String.valueOf(options.kafkaPort),
                 "--trino-port", String.valueOf(options.trinoPort), "--http-port", String.valueOf(options.httpPort)));
+        if (options.noTrino) {
+            command.add("--no-trino");
+        }
         return command;
     }
 

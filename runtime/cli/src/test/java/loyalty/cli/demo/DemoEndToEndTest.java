@@ -64,4 +64,20 @@ class DemoEndToEndTest {
         }
         assertThat(Files.exists(work.resolve("stack.json"))).isFalse();
     }
+
+    @Test
+    void withoutTrinoTheRestRunsAndCountsComeStraightFromIceberg() throws Exception {
+        Path summaryFile = work.resolve("summary-no-trino.json");
+        int exit = new CommandLine(new LoyaltyCommand()).execute("demo", "--work", work.toString(), "--no-trino",
+                "--customers", "60", "--days", "30", "--seed", "3",
+                "--pg-port", String.valueOf(Ports.free()), "--kafka-port", String.valueOf(Ports.free()),
+                "--http-port", String.valueOf(Ports.free()), "--timeout", "PT10M",
+                "--summary-json", summaryFile.toString());
+        assertThat(exit).isZero();
+        JsonNode summary = EventJson.mapper().readTree(summaryFile.toFile());
+        JsonNode manifest = EventJson.mapper().readTree(work.resolve("demo/generated/manifest.json").toFile());
+        assertThat(summary.get("counted_by").asText()).startsWith("the Iceberg API");
+        assertThat(summary.get("rows_in_iceberg").asLong()).isEqualTo(manifest.get("totals").get("valid").asLong());
+        assertThat(summary.get("all_match").asBoolean()).isTrue();
+    }
 }
