@@ -1,5 +1,6 @@
 package loyalty.cli;
 
+import loyalty.cli.bench.BenchCommand;
 import loyalty.cli.demo.DemoCommand;
 import loyalty.cli.generate.GenerateCommand;
 import loyalty.cli.ingest.IngestCommand;
@@ -11,6 +12,6 @@ import picocli.CommandLine.Command;
         description = "Real-time loyalty platform: run the demo, manage the local stack, generate data, ingest feeds,"
                 + " query with SQL.",
         subcommands = {DemoCommand.class, StackCommand.class, GenerateCommand.class, IngestCommand.class,
-                SqlCommand.class})
+                SqlCommand.class, BenchCommand.class})
 public final class LoyaltyCommand {
 }
