@@ -1,21 +1,14 @@
 package loyalty.flink.passthrough;
 
-import java.util.List;
-import loyalty.contract.topic.TopicSpec;
-import loyalty.contract.topic.Topics;
+import loyalty.flink.common.InputTopicsSource;
 import loyalty.flink.common.JobHandle;
-import loyalty.flink.common.KafkaInput;
-import loyalty.flink.common.KafkaInputDeserializer;
 import loyalty.flink.common.LocalFlink;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,26 +54,13 @@ public final class PassThroughJob {
     public static void build(StreamExecutionEnvironment env, PassThroughJobConfig config) {
         env.setParallelism(config.parallelism());
         env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
-        env.fromSource(source(config), WatermarkStrategy.noWatermarks(), "kafka-inputs")
+        env.fromSource(InputTopicsSource.create(config.bootstrapServers(), config.groupId()),
+                        WatermarkStrategy.noWatermarks(), "kafka-inputs")
                 .uid("kafka-inputs")
                 .map(new InputBytes(), PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
                 .name("bytes-through").uid("bytes-through")
                 .sinkTo(sink(config))
                 .name("kafka-output").uid("kafka-output");
-    }
-
-    private static KafkaSource<KafkaInput> source(PassThroughJobConfig config) {
-        List<String> topics = Topics.inputs().stream().map(TopicSpec::name).toList();
-        return KafkaSource.<KafkaInput>builder()
-                .setBootstrapServers(config.bootstrapServers())
-                .setTopics(topics)
-                .setGroupId(config.groupId())
-                .setClientIdPrefix(config.groupId())
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new KafkaInputDeserializer())
-                .setProperty("isolation.level", "read_committed")
-                .setProperty("commit.offsets.on.checkpoint", "true")
-                .build();
     }
 
     private static KafkaSink<byte[]> sink(PassThroughJobConfig config) {

@@ -2,12 +2,10 @@ package loyalty.flink.raw;
 
 import java.util.List;
 import java.util.Properties;
-import loyalty.contract.topic.TopicSpec;
-import loyalty.contract.topic.Topics;
 import loyalty.flink.common.DeadLetters;
+import loyalty.flink.common.InputTopicsSource;
 import loyalty.flink.common.JobHandle;
 import loyalty.flink.common.KafkaInput;
-import loyalty.flink.common.KafkaInputDeserializer;
 import loyalty.flink.common.LocalFlink;
 import loyalty.lakehouse.catalog.Lakehouse;
 import loyalty.lakehouse.catalog.LakehouseConfig;
@@ -15,8 +13,6 @@ import loyalty.lakehouse.table.RawEvents;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -27,7 +23,6 @@ import org.apache.iceberg.flink.CatalogLoader;
 import org.apache.iceberg.flink.TableLoader;
 import org.apache.iceberg.flink.sink.IcebergSink;
 import org.apache.iceberg.jdbc.JdbcCatalog;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,7 +97,8 @@ public final class RawEventsJob {
         ensureTable(config.lakehouse());
 
         DataStream<KafkaInput> input = env
-                .fromSource(source(config), WatermarkStrategy.noWatermarks(), "kafka-inputs")
+                .fromSource(InputTopicsSource.create(config.bootstrapServers(), config.groupId()),
+                        WatermarkStrategy.noWatermarks(), "kafka-inputs")
                 .uid("kafka-inputs");
         SingleOutputStreamOperator<RawEvent> parsed = input
                 .process(new ParseRawEvents())
@@ -126,21 +122,6 @@ public final class RawEventsJob {
                 .uidSuffix("raw-events-iceberg")
                 .append()
                 .name("raw-events-iceberg");
-    }
-
-    private static KafkaSource<KafkaInput> source(RawEventsJobConfig config) {
-        List<String> topics = Topics.inputs().stream().map(TopicSpec::name).toList();
-        return KafkaSource.<KafkaInput>builder()
-                .setBootstrapServers(config.bootstrapServers())
-                .setTopics(topics)
-                .setGroupId(config.groupId())
-                .setClientIdPrefix(config.groupId())
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new KafkaInputDeserializer())
-                // a producer's aborted transaction must not become a raw event
-                .setProperty("isolation.level", "read_committed")
-                .setProperty("commit.offsets.on.checkpoint", "true")
-                .build();
     }
 
     /** The table is loaded on the task managers; the catalog is rebuilt there from its (serialisable) properties. */

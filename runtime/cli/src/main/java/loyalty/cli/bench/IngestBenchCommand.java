@@ -2,19 +2,26 @@ package loyalty.cli.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import loyalty.cli.FreshWorkspace;
 import loyalty.cli.StackOptions;
 import loyalty.cli.UserError;
 import loyalty.cli.Workspace;
 import loyalty.cli.console.Progress;
 import loyalty.cli.console.TextTable;
 import loyalty.cli.generate.GenerateCommand;
+import loyalty.cli.stack.LocalStack;
+import loyalty.cli.stack.StackProfile;
 import loyalty.contract.event.EventJson;
 import loyalty.contract.publish.EventPublisher;
+import loyalty.contract.topic.CleanupPolicy;
 import loyalty.contract.topic.TopicSpec;
 import loyalty.contract.topic.Topics;
 import loyalty.feeds.IngestReport;
@@ -31,7 +38,10 @@ import loyalty.generator.Generator;
 import loyalty.generator.GeneratorConfig;
 import loyalty.generator.feed.FeedSource;
 import loyalty.generator.truth.Manifest;
+import loyalty.lakehouse.catalog.Lakehouse;
 import loyalty.lakehouse.catalog.LakehouseConfig;
+import loyalty.stack.StackException;
+import loyalty.stack.postgres.PostgresCluster;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +66,10 @@ public final class IngestBenchCommand implements Callable<Integer> {
     private static final List<String> INPUT_TOPICS = Topics.inputs().stream().map(TopicSpec::name).toList();
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final int STEPS = 5;
+    /** Not in the registry: no component of the platform reads it; the benchmark empties it with its folder. */
+    static final TopicSpec<String, byte[]> PASS_THROUGH_OUTPUT = new TopicSpec<>("loyalty.bench.pass-through",
+            "none (the input key is not carried)", Topics.MEMBERS.keySerde(), "input record value bytes, unchanged",
+            Topics.MEMBERS.valueSerde(), 2, CleanupPolicy.DELETE);
 
     @Mixin
     StackOptions stack;
@@ -101,7 +115,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
         Workspace bench = FreshWorkspace.create(stack.workspace(), "bench", "the benchmark");
         heading(1, "Start PostgreSQL, Kafka, Iceberg and the raw-events job in " + bench.root());
         System.out.println("  machine: " + machine.describe());
-        try (BenchStack local = BenchStack.start(stack, bench, checkpointInterval, parallelism,
+        try (LocalStack local = LocalStack.start(stack, bench,
+                StackProfile.pipelineOnly(checkpointInterval, parallelism, List.of(PASS_THROUGH_OUTPUT)),
                 (component, detail) -> System.out.printf("  %-11s %s%n", component, detail))) {
             heading(2, "Generate " + customers + " customers over " + days + " days (seed " + seed + "), write the"
                     + " feed files");
@@ -156,7 +171,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
                          long rows, long distinct, RawEventsCommits.Reached reached) {
     }
 
-    private Spine spine(BenchStack local, Feeds feeds) throws Exception {
+    private Spine spine(LocalStack local, Feeds feeds) throws Exception {
         Instant ingestStart = Instant.now();
         long startNanos = System.nanoTime();
         IngestReport ingested = ingest(local, feeds.files());
@@ -179,7 +194,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
         return new Spine(ingested, ingestNanos, ingestStart, ingestEnd, rows, distinct, reached);
     }
 
-    private static IngestReport ingest(BenchStack local, Map<FeedSource, Path> files) throws Exception {
+    private static IngestReport ingest(LocalStack local, Map<FeedSource, Path> files) throws Exception {
         IngestReport total = IngestReport.empty("feeds");
         try (EventPublisher publisher = EventPublisher.connect(local.kafka().bootstrapServers(), "bench-ingest")) {
             JsonLinesIngest ingest = new JsonLinesIngest(publisher);
@@ -197,9 +212,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
     private record Backlog(IngestBenchReport.Backlog figures, double seconds) {
     }
 
-    private Backlog rawEventsBacklog(BenchStack local, TopicCounter.Tally input, long expectedRows)
+    private Backlog rawEventsBacklog(LocalStack local, TopicCounter.Tally input, long expectedRows)
             throws Exception {
-        LakehouseConfig catalog = local.separateCatalog("lakehouse_backlog");
+        LakehouseConfig catalog = separateCatalog(local, "lakehouse_backlog");
         RawEventsJobConfig live = local.rawConfig();
         RawEventsJobConfig config = new RawEventsJobConfig(live.bootstrapServers(), catalog,
                 "loyalty-bench-raw-backlog", live.checkpointInterval(), live.dedupeTtl(), live.parallelism(), null)
@@ -222,16 +237,16 @@ public final class IngestBenchCommand implements Callable<Integer> {
                 reached.commits(), startNanos / 1e9), seconds(runningAt, reached.committedAt()));
     }
 
-    private Backlog passThrough(BenchStack local, TopicCounter.Tally input) throws Exception {
+    private Backlog passThrough(LocalStack local, TopicCounter.Tally input) throws Exception {
         PassThroughJobConfig config = PassThroughJobConfig.matching(local.rawConfig(),
-                        BenchStack.PASS_THROUGH_OUTPUT.name(), "loyalty-bench-pass-through")
+                        PASS_THROUGH_OUTPUT.name(), "loyalty-bench-pass-through")
                 .withCheckpointDir(local.workspace().checkpoints().resolve("pass-through"));
         long submitted = System.nanoTime();
         long running;
         long done;
         TopicCounter.Tally output;
         try (TopicCounter counter = new TopicCounter(local.kafka().bootstrapServers(),
-                List.of(BenchStack.PASS_THROUGH_OUTPUT.name()));
+                List.of(PASS_THROUGH_OUTPUT.name()));
              JobHandle job = PassThroughJob.startLocal(config)) {
             job.awaitRunning(START_TIMEOUT);
             running = System.nanoTime();
@@ -335,5 +350,25 @@ public final class IngestBenchCommand implements Callable<Integer> {
     private static void heading(int n, String text) {
         System.out.println();
         System.out.println("[" + n + "/" + STEPS + "] " + text);
+    }
+
+    /**
+     * A second, empty Iceberg catalog (its own database and warehouse folder), so that another raw-events job can
+     * write the same events to a raw.events of its own without a row of the first.
+     */
+    private static LakehouseConfig separateCatalog(LocalStack local, String name) {
+        try (Connection c = local.postgres().connect("postgres"); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new StackException("cannot create database " + name + ": " + e.getMessage(), e);
+        }
+        LakehouseConfig config = new LakehouseConfig(local.postgres().jdbcUrl(name), PostgresCluster.USER,
+                PostgresCluster.PASSWORD, local.workspace().root().resolve("warehouse-" + name).toUri().toString());
+        try (Lakehouse catalog = Lakehouse.open(config)) {
+            catalog.ensureTables();
+        } catch (Exception e) {
+            throw new StackException("cannot create the Iceberg tables of catalog " + name + ": " + e.getMessage(), e);
+        }
+        return config;
     }
 }

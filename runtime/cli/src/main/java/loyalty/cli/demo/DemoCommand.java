@@ -5,19 +5,19 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import loyalty.cli.FreshWorkspace;
 import loyalty.cli.StackOptions;
-import loyalty.cli.UserError;
 import loyalty.cli.Workspace;
 import loyalty.cli.console.Progress;
 import loyalty.cli.console.TextTable;
 import loyalty.cli.generate.GenerateCommand;
 import loyalty.cli.stack.LocalStack;
+import loyalty.cli.stack.StackProfile;
 import loyalty.cli.stack.StackState;
 import loyalty.cli.stack.StackStatusCommand;
 import loyalty.contract.event.EventJson;
@@ -62,10 +62,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instant startedAt = Instant.now();
-        Workspace workspace = freshWorkspace();
+        Workspace workspace = FreshWorkspace.create(stack.workspace(), "demo", "the demo");
         heading(1, "Start the embedded stack in " + workspace.root());
         long t = System.nanoTime();
-        LocalStack local = LocalStack.start(stack, workspace, (component, detail) ->
+        LocalStack local = LocalStack.start(stack, workspace, StackProfile.full(stack), (component, detail) ->
                 System.out.printf("  %-11s %s%n", component, detail));
         step("start stack", t);
         try {
@@ -203,27 +203,6 @@ public final class DemoCommand implements Callable<Integer> {
             stop.countDown();
         }, "demo-shutdown"));
         stop.await();
-    }
-
-    /** The demo always starts from nothing, in its own folder, so its counts are its own. */
-    private Workspace freshWorkspace() throws Exception {
-        Workspace demo = new Workspace(stack.workspace().root().resolve("demo"));
-        if (StackState.readLive(stack.workspace().stateFile()).isPresent()) {
-            throw new UserError("a stack is already running from " + stack.workspace().root()
-                    + "; stop it with './loyalty stack down' first (the demo starts its own).");
-        }
-        PostgresCluster.destroy(demo.postgres());
-        if (Files.exists(demo.root())) {
-            try (var paths = Files.walk(demo.root())) {
-                List<Path> all = new ArrayList<>(paths.toList());
-                java.util.Collections.reverse(all);
-                for (Path p : all) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(demo.root());
-        return demo;
     }
 
     private void step(String name, long startNanos) {

@@ -44,6 +44,7 @@ public final class LocalStack implements AutoCloseable {
     private PostgresCluster postgres;
     private KafkaBroker kafka;
     private LakehouseConfig lakehouse;
+    private RawEventsJobConfig rawConfig;
     private JobHandle rawEvents;
     private CdcRunner cdc;
     private TrinoServer trino;
@@ -56,13 +57,14 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts every component in the options' work folder; on failure, stops what already started and rethrows. */
     public static LocalStack start(StackOptions options, StartListener listener) {
-        return start(options, options.workspace(), listener);
+        return start(options, options.workspace(), StackProfile.full(options), listener);
     }
 
-    public static LocalStack start(StackOptions options, Workspace workspace, StartListener listener) {
+    public static LocalStack start(StackOptions options, Workspace workspace, StackProfile profile,
+                                   StartListener listener) {
         LocalStack stack = new LocalStack(workspace);
         try {
-            stack.startAll(options, listener);
+            stack.startAll(options, profile, listener);
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -75,7 +77,7 @@ public final class LocalStack implements AutoCloseable {
         void started(String component, String detail);
     }
 
-    private void startAll(StackOptions options, StartListener listener) {
+    private void startAll(StackOptions options, StackProfile profile, StartListener listener) {
         postgres = PostgresCluster.start(workspace.postgres(), options.pgPort);
         started.push(postgres);
         try (Connection c = postgres.connect(PostgresCluster.SHOP_DB)) {
@@ -89,8 +91,10 @@ public final class LocalStack implements AutoCloseable {
         started.push(kafka);
         try (Admin admin = kafka.admin()) {
             TopicCreator.ensure(admin, Topics.all(), (short) 1);
+            TopicCreator.ensure(admin, profile.extraTopics(), (short) 1);
         }
-        listener.started("Kafka", kafka.bootstrapServers() + " (" + Topics.all().size() + " topics)");
+        listener.started("Kafka", kafka.bootstrapServers() + " ("
+                + (Topics.all().size() + profile.extraTopics().size()) + " topics)");
 
         lakehouse = new LakehouseConfig(postgres.jdbcUrl(PostgresCluster.LAKEHOUSE_DB), PostgresCluster.USER,
                 PostgresCluster.PASSWORD, workspace.warehouse().toUri().toString());
@@ -101,19 +105,38 @@ public final class LocalStack implements AutoCloseable {
         }
         listener.started("Iceberg", "JDBC catalog in PostgreSQL, warehouse " + workspace.warehouse());
 
-        rawEvents = RawEventsJob.startLocal(RawEventsJobConfig.defaults(kafka.bootstrapServers(), lakehouse)
-                .withCheckpointDir(workspace.checkpoints().resolve("raw-events")));
+        rawConfig = RawEventsJobConfig.defaults(kafka.bootstrapServers(), lakehouse)
+                .withCheckpointInterval(profile.checkpointInterval())
+                .withParallelism(profile.parallelism())
+                .withCheckpointDir(workspace.checkpoints().resolve("raw-events"));
+        rawEvents = RawEventsJob.startLocal(rawConfig);
         started.push(rawEvents);
         rawEvents.awaitRunning(Duration.ofMinutes(2));
-        listener.started("Flink", "raw-events job " + rawEvents.jobId() + " (MiniCluster, checkpoints every "
-                + RawEventsJobConfig.DEFAULT_CHECKPOINT_INTERVAL.toSeconds() + " s)");
+        listener.started("Flink", "raw-events job " + rawEvents.jobId() + " (MiniCluster, parallelism "
+                + profile.parallelism() + ", checkpoints every " + profile.checkpointInterval().toMillis() / 1000.0
+                + " s)");
+        if (profile.cdc()) {
+            startCdc(listener);
+        }
+        if (profile.feedHttp()) {
+            startFeedHttp(options, listener);
+        }
+        if (profile.trino()) {
+            startTrino(options, listener);
+        } else if (options.noTrino) {
+            listener.started("Trino", "skipped (--no-trino)");
+        }
+    }
 
+    private void startCdc(StartListener listener) {
         cdc = CdcRunner.start(CdcConfig.of("127.0.0.1", postgres.port(), PostgresCluster.USER,
                 PostgresCluster.PASSWORD, PostgresCluster.SHOP_DB, kafka.bootstrapServers(), workspace.cdcOffsets()));
         started.push(cdc);
         listener.started("Debezium", "CDC of " + String.join(", ", OperationalSchema.CAPTURED_TABLES)
                 + " (slot and publication loyalty_cdc)");
+    }
 
+    private void startFeedHttp(StackOptions options, StartListener listener) {
         httpPublisher = EventPublisher.connect(kafka.bootstrapServers(), "feed-http");
         started.push(httpPublisher);
         try {
@@ -124,11 +147,9 @@ public final class LocalStack implements AutoCloseable {
         }
         started.push(feedHttp);
         listener.started("Feed HTTP", "POST " + feedHttp.url());
+    }
 
-        if (options.noTrino) {
-            listener.started("Trino", "skipped (--no-trino)");
-            return;
-        }
+    private void startTrino(StackOptions options, StartListener listener) {
         if (TrinoServer.findJava().isEmpty()) {
             listener.started("Trino", "skipped: " + TrinoServer.missingJavaMessage());
             return;
@@ -151,10 +172,22 @@ public final class LocalStack implements AutoCloseable {
         return rawEvents;
     }
 
+    public RawEventsJobConfig rawConfig() {
+        return rawConfig;
+    }
+
+    /** Stops the raw-events job before the rest, e.g. so that a job measured next has the machine to itself. */
+    public void stopRawEvents() {
+        if (rawEvents != null && started.remove(rawEvents)) {
+            rawEvents.close();
+        }
+    }
+
     public StackState state() {
         return new StackState(ProcessHandle.current().pid(), Instant.now(), postgres.port(),
                 postgres.jdbcUrl(PostgresCluster.SHOP_DB), postgres.jdbcUrl(PostgresCluster.LAKEHOUSE_DB),
-                kafka.bootstrapServers(), feedHttp.url(), trino == null ? null : trino.jdbcUrl(),
+                kafka.bootstrapServers(), feedHttp == null ? null : feedHttp.url(),
+                trino == null ? null : trino.jdbcUrl(),
                 lakehouse.warehouse());
     }
 

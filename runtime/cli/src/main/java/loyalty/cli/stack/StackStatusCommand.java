@@ -35,8 +35,10 @@ public final class StackStatusCommand implements Callable<Integer> {
                 reachable("127.0.0.1", s.postgresPort()));
         String[] kafka = s.kafkaBootstrap().split(":");
         table.row("Kafka", s.kafkaBootstrap(), reachable(kafka[0], Integer.parseInt(kafka[1])));
-        URI feed = URI.create(s.feedHttpUrl());
-        table.row("Feed HTTP", "POST " + s.feedHttpUrl(), reachable(feed.getHost(), feed.getPort()));
+        if (s.feedHttpUrl() != null) {
+            URI feed = URI.create(s.feedHttpUrl());
+            table.row("Feed HTTP", "POST " + s.feedHttpUrl(), reachable(feed.getHost(), feed.getPort()));
+        }
         if (s.trinoJdbcUrl() != null) {
             URI trino = URI.create(s.trinoJdbcUrl().substring("jdbc:".length()));
             table.row("Trino", s.trinoJdbcUrl(), reachable(trino.getHost(), trino.getPort()));

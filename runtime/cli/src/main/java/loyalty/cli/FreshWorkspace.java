@@ -1,4 +1,4 @@
-package loyalty.cli.bench;
+package loyalty.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import loyalty.cli.UserError;
-import loyalty.cli.Workspace;
 import loyalty.cli.stack.StackState;
 import loyalty.stack.postgres.PostgresCluster;
 
@@ -16,11 +14,11 @@ import loyalty.stack.postgres.PostgresCluster;
  * first, so its counts are its own. Refuses while a background stack of the same work folder runs: it holds the
  * same ports.
  */
-final class FreshWorkspace {
+public final class FreshWorkspace {
     private FreshWorkspace() {
     }
 
-    static Workspace create(Workspace parent, String name, String command) throws IOException {
+    public static Workspace create(Workspace parent, String name, String command) throws IOException {
         if (StackState.readLive(parent.stateFile()).isPresent()) {
             throw new UserError("a stack is already running from " + parent.root() + "; stop it with"
                     + " './loyalty stack down' first (" + command + " starts its own).");
