@@ -19,6 +19,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.util.ParameterTool;
+import org.apache.iceberg.DistributionMode;
 import org.apache.iceberg.flink.CatalogLoader;
 import org.apache.iceberg.flink.TableLoader;
 import org.apache.iceberg.flink.sink.IcebergSink;
@@ -120,6 +121,9 @@ public final class RawEventsJob {
         IcebergSink.forRowData(rows)
                 .tableLoader(tableLoader(config.lakehouse()))
                 .uidSuffix("raw-events-iceberg")
+                // Rows of one (day, program) partition go to one writer: a commit writes one file per partition
+                // instead of one per partition and subtask.
+                .distributionMode(DistributionMode.HASH)
                 .append()
                 .name("raw-events-iceberg");
     }
