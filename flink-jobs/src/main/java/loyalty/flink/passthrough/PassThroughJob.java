@@ -19,13 +19,10 @@ import org.slf4j.LoggerFactory;
  * between the two is the cost of the raw-events job's own work: parsing, the shuffle by event id, deduplication
  * state, Parquet files and Iceberg commits.
  *
- * <p>At least once, not exactly once: flink-connector-kafka 5.0.0-2.1's transactional sink calls
- * {@code TransactionalRequestResult.await()}, which kafka-clients 4.3 (the version the whole project pins) no longer
- * has, so an exactly-once Kafka sink fails at its first record with a {@code NoSuchMethodError}. The at-least-once
- * sink flushes its producer on every checkpoint and records are visible as soon as Kafka has them; without a failure
- * nothing is written twice. So the pass-through does not wait for a checkpoint to publish its output, whereas
- * raw.events rows appear only when Iceberg commits on a checkpoint: compare the two over a large batch, where the
- * wait for the last commit (at most one interval) is small beside the whole run.
+ * <p>Exactly once, like the raw-events job: its Kafka sink writes in transactions committed on checkpoints, so a
+ * reader with {@code read_committed} sees the output when the checkpoint completes, as raw.events rows appear when
+ * Iceberg commits on a checkpoint. Compare the two over a large batch, where the wait for the last commit (at most one
+ * interval) is small beside the whole run.
  */
 public final class PassThroughJob {
     public static final String NAME = "loyalty-pass-through";
@@ -67,7 +64,8 @@ public final class PassThroughJob {
         return KafkaSink.<byte[]>builder()
                 .setBootstrapServers(config.bootstrapServers())
                 .setRecordSerializer(new OutputRecords(config.outputTopic()))
-                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(config.groupId())
                 .build();
     }
 }
