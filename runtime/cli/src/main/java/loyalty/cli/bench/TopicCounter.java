@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import loyalty.stack.StackException;
+import loyalty.stack.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,17 +45,12 @@ final class TopicCounter implements AutoCloseable {
 
     /** Counts everything the topics hold right now. */
     static Tally countAll(String bootstrapServers, Collection<String> topics, Duration timeout) {
-        try (TopicCounter counter = new TopicCounter(bootstrapServers, topics)) {
-            Map<TopicPartition, Long> end = counter.consumer.endOffsets(counter.partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!end.entrySet().stream().allMatch(e -> counter.consumer.position(e.getKey()) >= e.getValue())) {
-                if (System.nanoTime() > deadline) {
-                    throw new StackException("could not count " + topics + " to their end within " + timeout);
-                }
-                counter.poll();
-            }
-            return counter.tally();
-        }
+        long[] counts = new long[2];
+        TopicReader.forEachToEnd(bootstrapServers, topics, timeout, record -> {
+            counts[0]++;
+            counts[1] += record.value() == null ? 0 : record.value().length;
+        });
+        return new Tally(counts[0], counts[1]);
     }
 
     /** Reads what has arrived (waiting up to a tenth of a second for something) and adds it to the count. */

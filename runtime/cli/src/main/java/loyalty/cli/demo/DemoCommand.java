@@ -119,7 +119,10 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         Path app = files.get(FeedSource.APP);
-        long appLines = Files.lines(app).count();
+        long appLines;
+        try (var lines = Files.lines(app)) {
+            appLines = lines.count();
+        }
         HttpFeedClient.Totals http;
         try (ProgressBar bar = Progress.bar("app over HTTP", appLines, "lines", 1)) {
             http = new HttpFeedClient(local.feedHttp().url()).send(app, 500, bar::stepTo);

@@ -1,5 +1,6 @@
 package loyalty.cli.demo;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import loyalty.stack.StackException;
 import loyalty.stack.kafka.TopicReader;
 import loyalty.stack.trino.QueryResult;
 import loyalty.stack.trino.TrinoSql;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Counts, per source, what the generator promised, what is on Kafka's input and dead-letter topics, and what is in
@@ -31,8 +31,7 @@ final class SummaryBuilder {
     private final LocalStack local;
     private final Manifest manifest;
     private final TrinoSql trino;
-    private long rowsInIceberg;
-    private long distinctEventIds;
+    private Totals totals;
 
     SummaryBuilder(LocalStack local, Manifest manifest) {
         this.local = local;
@@ -45,11 +44,36 @@ final class SummaryBuilder {
     }
 
     long rowsInIceberg() {
-        return rowsInIceberg;
+        return totals().rows();
     }
 
     long distinctEventIds() {
-        return distinctEventIds;
+        return totals().distinctIds();
+    }
+
+    private record Totals(long rows, long distinctIds) {
+    }
+
+    /** Rows and distinct event ids of raw.events, counted once (the pipeline has finished by now). */
+    private Totals totals() {
+        if (totals != null) {
+            return totals;
+        }
+        if (trino == null) {
+            try (RawEventsReader reader = RawEventsReader.open(local.lakehouse())) {
+                totals = new Totals(reader.count(), reader.eventIds().size());
+            }
+            return totals;
+        }
+        try {
+            QueryResult result = trino.query("SELECT count(*) AS n, count(DISTINCT event_id) AS ids"
+                    + " FROM iceberg.raw.events");
+            totals = new Totals(((Number) result.value(0, "n")).longValue(),
+                    ((Number) result.value(0, "ids")).longValue());
+            return totals;
+        } catch (SQLException e) {
+            throw new StackException("Trino could not count raw.events: " + e.getMessage(), e);
+        }
     }
 
     List<SourceRow> sourceRows() {
@@ -75,16 +99,10 @@ final class SummaryBuilder {
     private Map<String, Long> countBy(String column) {
         if (trino == null) {
             try (RawEventsReader reader = RawEventsReader.open(local.lakehouse())) {
-                rowsInIceberg = reader.count();
-                distinctEventIds = reader.eventIds().size();
                 return reader.countBy(column);
             }
         }
         try {
-            QueryResult totals = trino.query("SELECT count(*) AS n, count(DISTINCT event_id) AS ids"
-                    + " FROM iceberg.raw.events");
-            rowsInIceberg = ((Number) totals.value(0, "n")).longValue();
-            distinctEventIds = ((Number) totals.value(0, "ids")).longValue();
             QueryResult grouped = trino.query("SELECT " + column + " AS k, count(*) AS n FROM iceberg.raw.events"
                     + " GROUP BY " + column);
             Map<String, Long> counts = new TreeMap<>();
@@ -101,29 +119,28 @@ final class SummaryBuilder {
     private Map<String, Long> inputRecordsBySource() {
         List<String> topics = Topics.inputs().stream().map(TopicSpec::name).toList();
         Map<String, Long> counts = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> r : TopicReader.readToEnd(local.kafka().bootstrapServers(), topics,
-                READ_TIMEOUT)) {
+        TopicReader.forEachToEnd(local.kafka().bootstrapServers(), topics, READ_TIMEOUT, r -> {
             String source;
             try {
                 source = EventJson.mapper().readTree(r.value()).path("source").asText("?");
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 source = "?";
             }
             counts.merge(source, 1L, Long::sum);
-        }
+        });
         return counts;
     }
 
     /** Dead letters by the feed they came from (the demo sends the app feed over HTTP) and reason. */
     private Map<String, Map<String, Long>> deadLettersBySource() {
         Map<String, Map<String, Long>> bySource = new TreeMap<>();
-        for (ConsumerRecord<String, byte[]> r : TopicReader.readToEnd(local.kafka().bootstrapServers(),
-                List.of(Topics.DEAD_LETTER.name()), READ_TIMEOUT)) {
-            String origin = DeadLetter.text(r.headers(), DeadLetter.SOURCE);
-            String source = feedOf(origin == null ? "?" : origin);
-            bySource.computeIfAbsent(source, s -> new TreeMap<>())
-                    .merge(DeadLetter.reasonOf(r.headers()), 1L, Long::sum);
-        }
+        TopicReader.forEachToEnd(local.kafka().bootstrapServers(), List.of(Topics.DEAD_LETTER.name()), READ_TIMEOUT,
+                r -> {
+                    String origin = DeadLetter.text(r.headers(), DeadLetter.SOURCE);
+                    String source = feedOf(origin == null ? "?" : origin);
+                    bySource.computeIfAbsent(source, s -> new TreeMap<>())
+                            .merge(DeadLetter.reasonOf(r.headers()), 1L, Long::sum);
+                });
         return bySource;
     }
 

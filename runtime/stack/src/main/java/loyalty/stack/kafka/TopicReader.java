@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import loyalty.stack.StackException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,20 +25,26 @@ public final class TopicReader {
 
     public static List<ConsumerRecord<String, byte[]>> readToEnd(String bootstrapServers, Collection<String> topics,
                                                                  Duration timeout) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        forEachToEnd(bootstrapServers, topics, timeout, records::add);
+        return records;
+    }
+
+    /** Like {@link #readToEnd} without keeping the records, for topics too large to collect. */
+    public static void forEachToEnd(String bootstrapServers, Collection<String> topics, Duration timeout,
+                                    Consumer<ConsumerRecord<String, byte[]>> action) {
         try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
             List<TopicPartition> partitions = partitions(consumer, topics);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!reached(consumer, end)) {
                 if (System.nanoTime() > deadline) {
                     throw new StackException("could not read " + topics + " to its end within " + timeout);
                 }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                consumer.poll(Duration.ofMillis(200)).forEach(action);
             }
-            return records;
         }
     }
 
@@ -68,7 +75,8 @@ public final class TopicReader {
         return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 }
