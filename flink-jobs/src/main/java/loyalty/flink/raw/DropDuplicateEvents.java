@@ -59,7 +59,7 @@ public final class DropDuplicateEvents extends KeyedProcessFunction<String, RawE
      * Expired ids are removed on every state backend: a few per record on the heap backend, during compaction on
      * RocksDB, and left out of full snapshots, so no id outlives its TTL by more than a little.
      */
-    static StateTtlConfig ttlConfig(Duration ttl) {
+    public static StateTtlConfig ttlConfig(Duration ttl) {
         return StateTtlConfig.newBuilder(ttl)
                 .updateTtlOnCreateAndWrite()
                 .neverReturnExpired()

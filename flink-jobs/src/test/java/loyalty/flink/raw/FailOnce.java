@@ -12,16 +12,16 @@ import org.apache.flink.api.common.functions.MapFunction;
  * from its serialised form, and the marker, which outlives the instance, lets the replayed trigger through.
  * Creating the file is atomic, so exactly one subtask fails, exactly once.
  */
-final class FailOnce implements MapFunction<RawEvent, RawEvent> {
+public final class FailOnce implements MapFunction<RawEvent, RawEvent> {
     private final String triggerEventId;
     private final String marker;
 
-    FailOnce(String triggerEventId, Path marker) {
+    public FailOnce(String triggerEventId, Path marker) {
         this.triggerEventId = triggerEventId;
         this.marker = marker.toAbsolutePath().toString();
     }
 
-    static boolean hasFailed(Path marker) {
+    public static boolean hasFailed(Path marker) {
         return Files.exists(marker);
     }
 

@@ -4,14 +4,15 @@ import loyalty.cli.bench.BenchCommand;
 import loyalty.cli.demo.DemoCommand;
 import loyalty.cli.generate.GenerateCommand;
 import loyalty.cli.ingest.IngestCommand;
+import loyalty.cli.member.MemberCommand;
 import loyalty.cli.sql.SqlCommand;
 import loyalty.cli.stack.StackCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "loyalty", mixinStandardHelpOptions = true, version = "loyalty 0.1.0",
         description = "Real-time loyalty platform: run the demo, manage the local stack, generate data, ingest feeds,"
-                + " query with SQL.",
+                + " query with SQL, look members up.",
         subcommands = {DemoCommand.class, StackCommand.class, GenerateCommand.class, IngestCommand.class,
-                SqlCommand.class, BenchCommand.class})
+                SqlCommand.class, MemberCommand.class, BenchCommand.class})
 public final class LoyaltyCommand {
 }

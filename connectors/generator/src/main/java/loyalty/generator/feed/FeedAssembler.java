@@ -1,6 +1,7 @@
 package loyalty.generator.feed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +22,8 @@ import loyalty.generator.random.Draw;
 /**
  * Lays out each feed file: events in time order with ids in file order, a malformed copy planted right after a
  * share of them ({@link Malformation}, each kind at least once per file), and exact redeliveries of a share of the
- * valid lines a little later in the file (a source that resends after a timeout).
+ * valid lines a little later in the file (a source that resends after a timeout). In the till feed a few sales come
+ * hours late, from tills that were offline ({@link LateUploads}).
  */
 public final class FeedAssembler {
     private static final Comparator<PlannedEvent> TIME_ORDER = Comparator.comparing(PlannedEvent::at)
@@ -42,24 +44,29 @@ public final class FeedAssembler {
         return feeds;
     }
 
-    private static List<FeedLine> lay(FeedSource source, List<PlannedEvent> events, GeneratorConfig config) {
-        events.sort(TIME_ORDER);
+    private static List<FeedLine> lay(FeedSource source, List<PlannedEvent> planned, GeneratorConfig config) {
+        planned.sort(TIME_ORDER);
+        LateUploads.Reordered uploaded = source == FeedSource.POS
+                ? LateUploads.plant(planned, Draw.of(config.seed(), "late-uploads/" + source.code(), 0))
+                : new LateUploads.Reordered(planned, Map.of());
+        List<PlannedEvent> events = uploaded.events();
         Draw faults = Draw.of(config.seed(), "faults/" + source.code(), 0);
         Map<Integer, Malformation> malformedAfter = chooseMalformed(events.size(), config.malformedRate(), faults);
         List<FeedLine> lines = new ArrayList<>(events.size() + malformedAfter.size());
         long sequence = 0;
         for (int i = 0; i < events.size(); i++) {
             PlannedEvent e = events.get(i);
+            Duration delay = uploaded.delays().get(e);
             ObjectNode tree = tree(source.eventId(++sequence), e);
             lines.add(new FeedLine(source, 0, tree.get("event_id").asText(), e.program(), e.personId(),
-                    e.type().wireName(), e.at(), FeedLine.Kind.VALID, null, null, EventJson.toBytes(tree)));
+                    e.type().wireName(), e.at(), FeedLine.Kind.VALID, null, null, EventJson.toBytes(tree), delay));
             Malformation fault = malformedAfter.get(i);
             if (fault != null) {
                 String id = source.eventId(++sequence);
                 tree.put("event_id", id);
                 Malformation.Result bad = fault.apply(tree, faults);
                 lines.add(new FeedLine(source, 0, id, e.program(), e.personId(), e.type().wireName(), e.at(),
-                        FeedLine.Kind.MALFORMED, fault.reason(), bad.fault(), bad.bytes()));
+                        FeedLine.Kind.MALFORMED, fault.reason(), bad.fault(), bad.bytes(), delay));
             }
         }
         List<FeedLine> withRedeliveries = redeliver(lines, config.redeliveryRate(),

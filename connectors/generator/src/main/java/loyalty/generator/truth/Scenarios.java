@@ -38,6 +38,9 @@ import loyalty.generator.rules.DefaultRuleSet;
  * and rows.
  */
 final class Scenarios {
+    /** How many late uploads the manifest names (the count is always complete). */
+    static final int LISTED_LATE_UPLOADS = 50;
+
     private Scenarios() {
     }
 
@@ -152,9 +155,27 @@ final class Scenarios {
         out.put("till_lines_with_local_offset", feeds.getOrDefault(FeedSource.POS, List.of()).stream()
                 .filter(l -> l.kind() == FeedLine.Kind.VALID && !occurredAtText(l).endsWith("Z"))
                 .count());
+        out.put("late_uploads", lateUploads(feeds.getOrDefault(FeedSource.POS, List.of())));
         out.put("leap_day_birthdays", population.people().stream()
                 .filter(p -> p.birthDate().getMonthValue() == 2 && p.birthDate().getDayOfMonth() == 29)
                 .map(Person::id).toList());
+        return out;
+    }
+
+    /**
+     * Store sales a till uploaded late (out of order in {@code pos.jsonl}): how many, the range of the delays, and the
+     * first {@value #LISTED_LATE_UPLOADS} in file order with their delay.
+     */
+    private static Map<String, Object> lateUploads(List<FeedLine> pos) {
+        List<FeedLine> late = pos.stream().filter(l -> l.kind() == FeedLine.Kind.VALID && l.uploadedLate()).toList();
+        Map<String, Long> listed = new LinkedHashMap<>();
+        late.stream().limit(LISTED_LATE_UPLOADS).forEach(l -> listed.put(l.eventId(), l.uploadDelay().toMinutes()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("count", late.size());
+        out.put("min_delay_minutes", late.stream().mapToLong(l -> l.uploadDelay().toMinutes()).min().orElse(0));
+        out.put("max_delay_minutes", late.stream().mapToLong(l -> l.uploadDelay().toMinutes()).max().orElse(0));
+        out.put("event_ids", List.copyOf(listed.keySet()));
+        out.put("delay_minutes", listed);
         return out;
     }
 

@@ -1,0 +1,49 @@
+package loyalty.contract.identity;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import loyalty.contract.event.Event;
+
+/**
+ * One record of {@code loyalty.identity.resolved}, the stream the ledger consumes, keyed by {@code member_id}
+ * (by program when there is none). Identity resolution writes, in its processing order (SPEC §1 event-time order
+ * per program):
+ * <ul>
+ *   <li>{@code kind = "event"}: every input event that passed resolution, with the member it belongs to now;
+ *       {@code member_id} is null when the event is unattributed (no ledger effect) or needs no member
+ *       ({@code rules.published});</li>
+ *   <li>{@code kind = "merge"}: keyed by the <em>loser</em>, written just before the event that caused it, so the
+ *       ledger moves the loser's lots to the survivor before that event takes effect.</li>
+ * </ul>
+ *
+ * @param resolution how the member was found: created, matched, attached, merged, conflict, device, scored,
+ *                   unattributed, not_needed
+ * @param late       the event arrived after the out-of-orderness bound and was applied at arrival (SPEC §1)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Resolved(
+        @JsonProperty("kind") String kind,
+        @JsonProperty("program") String program,
+        @JsonProperty("member_id") String memberId,
+        @JsonProperty("resolution") String resolution,
+        @JsonProperty("late") boolean late,
+        @JsonProperty("event") Event event,
+        @JsonProperty("merge") IdentityMerged merge) {
+    public static final String EVENT = "event";
+    public static final String MERGE = "merge";
+
+    public static Resolved event(String memberId, String resolution, boolean late, Event event) {
+        return new Resolved(EVENT, event.program(), memberId, resolution, late, event, null);
+    }
+
+    public static Resolved merge(IdentityMerged merge, boolean late) {
+        return new Resolved(MERGE, merge.program(), merge.loserId(), "merged", late, null, merge);
+    }
+
+    /** The Kafka key: the member, or the program for records without one. */
+    @JsonIgnore
+    public String key() {
+        return memberId != null ? memberId : program;
+    }
+}
