@@ -3,6 +3,7 @@ package loyalty.flink.identity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import loyalty.contract.event.Identifiers;
 import loyalty.identity.normalize.Blocklist;
 import loyalty.identity.normalize.IdentifierNormalizer;
@@ -23,6 +24,21 @@ public final class ResolutionQuality {
 
     /** One event of the ground truth: its id, its true person (null: not a person) and its raw identifiers. */
     public record PersonEvent(String eventId, String person, Identifiers identifiers, String payloadCountry) {
+    }
+
+    /**
+     * Measures the events the stream carried against {@code personByEvent} (event id → true person, null for none),
+     * taking each event's identifiers from the stream itself.
+     */
+    public static IdentityQuality measure(Map<String, String> personByEvent, ResolvedLog log, Blocklist blocklist,
+                                          String defaultRegion) {
+        List<PersonEvent> truth = new ArrayList<>();
+        personByEvent.forEach((eventId, person) -> {
+            if (log.has(eventId)) {
+                truth.add(new PersonEvent(eventId, person, log.identifiers(eventId), log.payloadCountry(eventId)));
+            }
+        });
+        return measure(truth, log, blocklist, defaultRegion);
     }
 
     /**

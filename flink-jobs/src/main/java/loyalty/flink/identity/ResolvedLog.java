@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import loyalty.contract.event.EventJson;
+import loyalty.contract.event.Identifiers;
 import loyalty.contract.identity.Resolved;
 
 /**
@@ -17,6 +18,8 @@ import loyalty.contract.identity.Resolved;
 public final class ResolvedLog {
     private final Map<String, String> memberByEvent = new LinkedHashMap<>();
     private final Map<String, String> resolutionByEvent = new HashMap<>();
+    private final Map<String, Identifiers> identifiersByEvent = new HashMap<>();
+    private final Map<String, String> countryByEvent = new HashMap<>();
     private final Map<String, String> survivorByLoser = new HashMap<>();
     private final Map<String, Long> byResolution = new TreeMap<>();
     private long late;
@@ -38,6 +41,11 @@ public final class ResolvedLog {
         String eventId = r.event().eventId();
         memberByEvent.put(eventId, r.memberId());
         resolutionByEvent.put(eventId, r.resolution());
+        identifiersByEvent.put(eventId, r.event().identifiers());
+        String country = r.event().payload().path("country").asText(null);
+        if (country != null) {
+            countryByEvent.put(eventId, country);
+        }
         byResolution.merge(r.resolution(), 1L, Long::sum);
         late += r.late() ? 1 : 0;
     }
@@ -52,6 +60,16 @@ public final class ResolvedLog {
     }
 
     /** Whether the stream carried the event (dead-lettered and duplicate events are not on it). */
+    /** The event's identifiers as sent (raw), or null when the stream did not carry it. */
+    public Identifiers identifiers(String eventId) {
+        return identifiersByEvent.get(eventId);
+    }
+
+    /** The payload's country (enrolments and profile updates), or null. */
+    public String payloadCountry(String eventId) {
+        return countryByEvent.get(eventId);
+    }
+
     public boolean has(String eventId) {
         return memberByEvent.containsKey(eventId);
     }
@@ -69,8 +87,9 @@ public final class ResolvedLog {
         return Map.copyOf(survivorByLoser);
     }
 
+    /** Counts by resolution, in name order. */
     public Map<String, Long> byResolution() {
-        return Map.copyOf(byResolution);
+        return java.util.Collections.unmodifiableMap(byResolution);
     }
 
     public long events() {

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param unattributed   records with a true person but no member
  * @param noPerson       records without a true person (not measured)
  */
+@com.fasterxml.jackson.databind.annotation.JsonNaming(
+        com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record IdentityQuality(double precision, double recall, double linkableRecall, long truePairs,
                               long predictedPairs, long correctPairs, long linkablePairs, long persons, long members,
                               long impureMembers, Map<String, List<String>> examples, long unattributed,

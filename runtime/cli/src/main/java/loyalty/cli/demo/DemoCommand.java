@@ -29,7 +29,14 @@ import loyalty.generator.GeneratedProgram;
 import loyalty.generator.Generator;
 import loyalty.generator.feed.FeedSource;
 import loyalty.generator.operational.OperationalWriter;
+import loyalty.generator.truth.GroundTruthRecord;
 import loyalty.generator.truth.Manifest;
+import loyalty.generator.rules.DefaultRuleSet;
+import loyalty.flink.identity.ResolutionQuality;
+import loyalty.flink.identity.ResolvedLog;
+import loyalty.identity.normalize.Blocklist;
+import loyalty.identity.normalize.BlocklistConfig;
+import loyalty.identity.quality.IdentityQuality;
 import loyalty.stack.postgres.PostgresCluster;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
@@ -39,8 +46,12 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the whole pipeline on a fresh embedded stack: generate a program, capture the operational"
                 + " tables with CDC, ingest the POS and web feeds from files and the app feed over HTTP, wait until"
-                + " every event is in Iceberg, query it with Trino and print a summary.")
+                + " every event is in Iceberg and every identity is resolved, query it with Trino and print a"
+                + " summary.")
 public final class DemoCommand implements Callable<Integer> {
+    /** The generator's rule sets keep the SPEC default region. */
+    private static final String DEFAULT_REGION = "US";
+
     @Mixin
     StackOptions stack;
 
@@ -65,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
         Workspace workspace = FreshWorkspace.create(stack.workspace(), "demo", "the demo");
         heading(1, "Start the embedded stack in " + workspace.root());
         long t = System.nanoTime();
-        LocalStack local = LocalStack.start(stack, workspace, StackProfile.full(stack), (component, detail) ->
+        LocalStack local = LocalStack.start(stack, workspace, StackProfile.backfill(stack), (component, detail) ->
                 System.out.printf("  %-11s %s%n", component, detail));
         step("start stack", t);
         try {
@@ -136,17 +147,57 @@ public final class DemoCommand implements Callable<Integer> {
         PipelineWatch.awaitRawEvents(local, manifest.totals().valid(), timeout);
         step("wait for iceberg", t);
 
-        heading(6, local.trino().isPresent() ? "Query the lakehouse with Trino" : "Read the lakehouse (no Trino)");
+        heading(6, "Resolve identities: one member per person across every source (Flink identity job)");
+        t = System.nanoTime();
+        ResolvedLog log;
+        long identityDeadLetters;
+        try (IdentityWatch watch = new IdentityWatch(local.kafka().bootstrapServers())) {
+            log = watch.await(local, manifest.totals().valid(), timeout);
+            identityDeadLetters = watch.deadLettered();
+        }
+        IdentityQuality quality = ResolutionQuality.measure(personByEvent(generated), log,
+                Blocklist.of(programBlocklist(generated.config().program())), DEFAULT_REGION);
+        step("resolve identities", t);
+
+        heading(7, local.trino().isPresent() ? "Query the lakehouse with Trino" : "Read the lakehouse (no Trino)");
         t = System.nanoTime();
         SummaryBuilder builder = new SummaryBuilder(local, manifest);
         List<SourceRow> rows = builder.sourceRows();
         Map<String, Long> byType = builder.eventsByType();
+        IdentitySummary identity = IdentitySummary.of(log, identityDeadLetters, quality,
+                builder.identityTables(log.count("created")));
         step("query", t);
 
         printSummary(rows, builder, byType);
+        IdentityReport.print(identity, local.trino().isPresent());
+        printTimings();
+        boolean identityOk = local.trino().isEmpty() || identity.memberRows() == identity.expectedMemberRows();
         return new DemoSummary(startedAt, program.seed, program.customers, program.days, rows,
-                builder.rowsInIceberg(), builder.distinctEventIds(), builder.countedBy(), byType, steps,
-                rows.stream().allMatch(SourceRow::matches) && builder.rowsInIceberg() == builder.distinctEventIds());
+                builder.rowsInIceberg(), builder.distinctEventIds(), builder.countedBy(), byType, identity, steps,
+                rows.stream().allMatch(SourceRow::matches) && builder.rowsInIceberg() == builder.distinctEventIds()
+                        && identityOk);
+    }
+
+    /** The generator's ground truth as event id → true person (CDC rows name the events they produce). */
+    private static Map<String, String> personByEvent(GeneratedProgram generated) {
+        Map<String, String> persons = new java.util.HashMap<>();
+        for (GroundTruthRecord r : generated.groundTruth()) {
+            if (GroundTruthRecord.CDC.equals(r.source()) && r.events() != null) {
+                r.events().forEach(id -> persons.put(id, r.person()));
+            } else {
+                persons.put(r.key(), r.person());
+            }
+        }
+        return persons;
+    }
+
+    private static BlocklistConfig programBlocklist(String program) {
+        try {
+            return EventJson.mapper().treeToValue(DefaultRuleSet.first(program, Instant.EPOCH).get("blocklist"),
+                    BlocklistConfig.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("the generator's rule set has no readable blocklist", e);
+        }
     }
 
     private void printSummary(List<SourceRow> rows, SummaryBuilder builder, Map<String, Long> byType) {
@@ -180,6 +231,9 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("Events in Iceberg by type");
         System.out.print(BarChart.render(byType, 40));
 
+    }
+
+    private void printTimings() {
         System.out.println();
         System.out.println("Timings");
         TextTable timing = new TextTable("step", "seconds");
@@ -214,6 +268,6 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static void heading(int n, String text) {
         System.out.println();
-        System.out.println("[" + n + "/6] " + text);
+        System.out.println("[" + n + "/7] " + text);
     }
 }

@@ -16,6 +16,7 @@ public record DemoSummary(
         @JsonProperty("distinct_event_ids_in_iceberg") long distinctEventIds,
         @JsonProperty("counted_by") String countedBy,
         @JsonProperty("events_by_type") Map<String, Long> eventsByType,
+        @JsonProperty("identity") IdentitySummary identity,
         @JsonProperty("step_seconds") Map<String, Double> stepSeconds,
         @JsonProperty("all_match") boolean allMatch) {
 }

@@ -115,6 +115,45 @@ final class SummaryBuilder {
         }
     }
 
+    /**
+     * What the identity tables hold, grouped as the summary shows it ({@code members.<status>},
+     * {@code links.<type>} for current links, {@code events.<kind>}); empty without Trino. Waits (bounded) until
+     * identity.members holds {@code expectedMembers} rows: the tables commit on the checkpoint after the stream.
+     */
+    Map<String, Long> identityTables(long expectedMembers) throws InterruptedException {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        if (trino == null) {
+            return out;
+        }
+        long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+        try {
+            while (true) {
+                out.clear();
+                group(out, "members.", "SELECT status AS k, count(*) AS n FROM iceberg.identity.members GROUP BY 1"
+                        + " ORDER BY 1");
+                long members = out.values().stream().mapToLong(Long::longValue).sum();
+                if (members >= expectedMembers || System.nanoTime() > deadline) {
+                    break;
+                }
+                Thread.sleep(1_000); // poll interval: the row count decides
+            }
+            group(out, "links.", "SELECT identifier_type AS k, count(*) AS n FROM iceberg.identity.identity_links"
+                    + " WHERE valid_to IS NULL GROUP BY 1 ORDER BY 1");
+            group(out, "events.", "SELECT kind AS k, count(*) AS n FROM iceberg.identity.identity_events"
+                    + " GROUP BY 1 ORDER BY 1");
+            return out;
+        } catch (SQLException e) {
+            throw new StackException("Trino could not count the identity tables: " + e.getMessage(), e);
+        }
+    }
+
+    private void group(Map<String, Long> out, String prefix, String sql) throws SQLException {
+        QueryResult grouped = trino.query(sql);
+        for (int i = 0; i < grouped.rowCount(); i++) {
+            out.put(prefix + grouped.value(i, "k"), ((Number) grouped.value(i, "n")).longValue());
+        }
+    }
+
     /** Records on the input topics by the envelope's source, redeliveries included. */
     private Map<String, Long> inputRecordsBySource() {
         List<String> topics = Topics.inputs().stream().map(TopicSpec::name).toList();

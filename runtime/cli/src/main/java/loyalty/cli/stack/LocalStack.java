@@ -18,6 +18,8 @@ import loyalty.contract.publish.EventPublisher;
 import loyalty.contract.topic.Topics;
 import loyalty.feeds.http.FeedHttpServer;
 import loyalty.flink.common.JobHandle;
+import loyalty.flink.identity.IdentityJob;
+import loyalty.flink.identity.IdentityJobConfig;
 import loyalty.flink.raw.RawEventsJob;
 import loyalty.flink.raw.RawEventsJobConfig;
 import loyalty.lakehouse.catalog.Lakehouse;
@@ -46,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
     private LakehouseConfig lakehouse;
     private RawEventsJobConfig rawConfig;
     private JobHandle rawEvents;
+    private JobHandle identity;
     private CdcRunner cdc;
     private TrinoServer trino;
     private EventPublisher httpPublisher;
@@ -115,6 +118,9 @@ public final class LocalStack implements AutoCloseable {
         listener.started("Flink", "raw-events job " + rawEvents.jobId() + " (MiniCluster, parallelism "
                 + profile.parallelism() + ", checkpoints every " + profile.checkpointInterval().toMillis() / 1000.0
                 + " s)");
+        if (profile.identity()) {
+            startIdentity(profile, listener);
+        }
         if (profile.cdc()) {
             startCdc(listener);
         }
@@ -126,6 +132,28 @@ public final class LocalStack implements AutoCloseable {
         } else if (options.noTrino) {
             listener.started("Trino", "skipped (--no-trino)");
         }
+    }
+
+    /** A quiet load of history is resolved after this long without input (see ResolveIdentities). */
+    static final Duration IDENTITY_QUIET_FLUSH = Duration.ofSeconds(10);
+
+    private void startIdentity(StackProfile profile, StartListener listener) {
+        IdentityJobConfig config = IdentityJobConfig.defaults(kafka.bootstrapServers(), lakehouse)
+                .withCheckpointInterval(profile.checkpointInterval())
+                .withParallelism(profile.parallelism())
+                .withOutOfOrderness(profile.identityOutOfOrderness())
+                .withQuietFlush(IDENTITY_QUIET_FLUSH)
+                .withCheckpointDir(workspace.checkpoints().resolve("identity"));
+        identity = IdentityJob.startLocal(config);
+        started.push(identity);
+        identity.awaitRunning(Duration.ofMinutes(2));
+        listener.started("Flink", "identity job " + identity.jobId() + " (out-of-orderness "
+                + describe(profile.identityOutOfOrderness()) + ", quiet flush " + IDENTITY_QUIET_FLUSH.toSeconds()
+                + " s)");
+    }
+
+    private static String describe(Duration d) {
+        return d.toDays() >= 1 ? d.toDays() + " d (backfill)" : d.toSeconds() + " s";
     }
 
     private void startCdc(StartListener listener) {
@@ -170,6 +198,11 @@ public final class LocalStack implements AutoCloseable {
 
     public JobHandle rawEvents() {
         return rawEvents;
+    }
+
+    /** The identity job, or null when the profile runs none. */
+    public JobHandle identity() {
+        return identity;
     }
 
     public RawEventsJobConfig rawConfig() {

@@ -63,6 +63,25 @@ class DemoEndToEndTest {
             assertThat(summary.get("counted_by").asText()).isEqualTo("Trino");
         }
         assertThat(Files.exists(work.resolve("stack.json"))).isFalse();
+
+        // Identity: every event resolved once or dead-lettered, the clusters match the ground truth, and the
+        // identity tables read through Trino hold every profile and every merge.
+        JsonNode identity = summary.get("identity");
+        assertThat(identity.get("events_resolved").asLong() + identity.get("dead_lettered").asLong())
+                .isEqualTo(manifest.get("totals").get("valid").asLong());
+        assertThat(identity.get("members_created").asLong()).isPositive();
+        assertThat(identity.get("merges").asLong()).as("planted duplicate accounts merge").isPositive();
+        assertThat(identity.get("quality").get("precision").asDouble()).isGreaterThanOrEqualTo(0.999);
+        assertThat(identity.get("quality").get("linkable_recall").asDouble()).isGreaterThanOrEqualTo(0.95);
+        if (TrinoServer.findJava().isPresent()) {
+            JsonNode tables = identity.get("tables");
+            long memberRows = tables.path("members.ACTIVE").asLong() + tables.path("members.PROSPECT").asLong()
+                    + tables.path("members.MERGED").asLong();
+            assertThat(memberRows).isEqualTo(identity.get("members_created").asLong());
+            assertThat(tables.path("members.MERGED").asLong()).isEqualTo(identity.get("merges").asLong());
+            assertThat(tables.path("events.identity.merged").asLong()).isEqualTo(identity.get("merges").asLong());
+            assertThat(tables.path("events.identity.conflict").asLong()).isEqualTo(identity.get("conflicts").asLong());
+        }
     }
 
     @Test
@@ -79,5 +98,9 @@ class DemoEndToEndTest {
         assertThat(summary.get("counted_by").asText()).startsWith("the Iceberg API");
         assertThat(summary.get("rows_in_iceberg").asLong()).isEqualTo(manifest.get("totals").get("valid").asLong());
         assertThat(summary.get("all_match").asBoolean()).isTrue();
+        assertThat(summary.get("identity").get("events_resolved").asLong()
+                + summary.get("identity").get("dead_lettered").asLong())
+                .isEqualTo(manifest.get("totals").get("valid").asLong());
+        assertThat(summary.get("identity").get("tables").size()).as("no Trino, no table counts").isZero();
     }
 }
