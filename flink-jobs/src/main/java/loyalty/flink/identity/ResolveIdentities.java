@@ -17,7 +17,6 @@ import loyalty.contract.event.Event;
 import loyalty.contract.event.EventJson;
 import loyalty.contract.identity.IdentityMerged;
 import loyalty.contract.identity.Resolved;
-import loyalty.flink.raw.DropDuplicateEvents;
 import loyalty.flink.raw.RawEvent;
 import loyalty.identity.resolve.LinkChange;
 import loyalty.identity.resolve.MemberProfile;
@@ -28,6 +27,7 @@ import loyalty.identity.resolve.RuleBook;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -51,6 +51,8 @@ public final class ResolveIdentities extends KeyedProcessFunction<String, RawEve
     private static final Comparator<RawEvent> ORDER =
             Comparator.comparing(RawEvent::occurredAt).thenComparing(RawEvent::eventId);
 
+    static final int FLUSH_CHUNK = 2_000;
+
     private final Duration appliedTtl;
     private final Duration quietFlush;
 
@@ -59,6 +61,7 @@ public final class ResolveIdentities extends KeyedProcessFunction<String, RawEve
     /** Operator-wide and not checkpointed: after a restart the input counts as active again, not quiet. */
     private transient long lastArrival;
     private transient ValueState<Long> flushTimer;
+    private transient ValueState<Boolean> flushing;
     private transient ValueState<String> ruleBookJson;
     private transient KeyedStateIdentityStore store;
     private transient Map<String, RuleBook> ruleBooks;
@@ -78,10 +81,11 @@ public final class ResolveIdentities extends KeyedProcessFunction<String, RawEve
         releasedUpTo = getRuntimeContext().getState(new ValueStateDescriptor<>("released-up-to", Types.LONG));
         lastArrival = System.currentTimeMillis();
         flushTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("flush-timer", Types.LONG));
+        flushing = getRuntimeContext().getState(new ValueStateDescriptor<>("flushing", Types.BOOLEAN));
         ruleBookJson = getRuntimeContext().getState(new ValueStateDescriptor<>("rule-book", Types.STRING));
         MapStateDescriptor<String, Boolean> appliedDescriptor =
                 new MapStateDescriptor<>("applied-event-ids", Types.STRING, Types.BOOLEAN);
-        appliedDescriptor.enableTimeToLive(DropDuplicateEvents.ttlConfig(appliedTtl));
+        appliedDescriptor.enableTimeToLive(appliedTtlConfig(appliedTtl));
         store = new KeyedStateIdentityStore(
                 getRuntimeContext().getMapState(new MapStateDescriptor<>("links", Types.STRING, Types.STRING)),
                 getRuntimeContext().getMapState(new MapStateDescriptor<>("members", Types.STRING, Types.STRING)),
@@ -117,21 +121,29 @@ public final class ResolveIdentities extends KeyedProcessFunction<String, RawEve
         ctx.timerService().registerEventTimeTimer(ts);
     }
 
+    /**
+     * The applied ids of a program are one map under one key. Flink's incremental TTL cleanup would walk that whole
+     * map on every access on the heap backend (quadratic in the number of events); expired ids are dropped from
+     * snapshots and by RocksDB's compaction filter instead, and never read back as applied.
+     */
+    static StateTtlConfig appliedTtlConfig(Duration ttl) {
+        return StateTtlConfig.newBuilder(ttl)
+                .updateTtlOnCreateAndWrite()
+                .neverReturnExpired()
+                .disableCleanupInBackground()
+                .cleanupFullSnapshot()
+                .cleanupInRocksdbCompactFilter(1000)
+                .build();
+    }
+
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<KeyedJson> out) throws Exception {
         if (ctx.timeDomain() == org.apache.flink.streaming.api.TimeDomain.EVENT_TIME) {
             release(timestamp, ctx, out);
             return;
         }
-        if (timestamp - lastArrival >= quietFlush.toMillis()) {
-            flushTimer.clear();
-            List<Long> times = new ArrayList<>();
-            waiting.keys().forEach(times::add);
-            times.sort(null);
-            for (long t : times) {
-                release(t, ctx, out);
-                releasedUpTo.update(Math.max(t, releasedUpTo.value() == null ? Long.MIN_VALUE : releasedUpTo.value()));
-            }
+        if (Boolean.TRUE.equals(flushing.value()) || timestamp - lastArrival >= quietFlush.toMillis()) {
+            flush(timestamp, ctx, out);
         } else {
             long at = Math.max(lastArrival + quietFlush.toMillis(), timestamp + 1);
             ctx.timerService().registerProcessingTimeTimer(at);
@@ -139,10 +151,34 @@ public final class ResolveIdentities extends KeyedProcessFunction<String, RawEve
         }
     }
 
-    private void release(long ts, Context ctx, Collector<KeyedJson> out) throws Exception {
+    /**
+     * Resolves what waits, oldest first, at most {@value #FLUSH_CHUNK} events per call: a long flush continues in
+     * the next timer call, so checkpoints (and with them the output's commits) go on between the chunks.
+     */
+    private void flush(long timestamp, OnTimerContext ctx, Collector<KeyedJson> out) throws Exception {
+        List<Long> times = new ArrayList<>();
+        waiting.keys().forEach(times::add);
+        times.sort(null);
+        int released = 0;
+        for (long t : times) {
+            if (released >= FLUSH_CHUNK) {
+                flushing.update(Boolean.TRUE);
+                ctx.timerService().registerProcessingTimeTimer(timestamp + 1);
+                flushTimer.update(timestamp + 1);
+                return;
+            }
+            released += release(t, ctx, out);
+            Long before = releasedUpTo.value();
+            releasedUpTo.update(before == null ? t : Math.max(t, before));
+        }
+        flushing.clear();
+        flushTimer.clear();
+    }
+
+    private int release(long ts, Context ctx, Collector<KeyedJson> out) throws Exception {
         List<RawEvent> due = waiting.get(ts);
         if (due == null) {
-            return;
+            return 0;
         }
         waiting.remove(ts);
         List<RawEvent> ordered = new ArrayList<>(due);
@@ -150,6 +186,7 @@ public final class ResolveIdentities extends KeyedProcessFunction<String, RawEve
         for (RawEvent e : ordered) {
             apply(e, false, ctx, out);
         }
+        return ordered.size();
     }
 
     private long watermark(Context ctx) throws Exception {

@@ -93,6 +93,26 @@ class ResolveIdentitiesHarnessTest {
     }
 
     @Test
+    void aLongFlushGoesInChunksSoCheckpointsCanRunBetweenThem() throws Exception {
+        var h = harness();
+        h.setProcessingTime(1_000);
+        int events = ResolveIdentities.FLUSH_CHUNK + 10;
+        for (int i = 0; i < events; i++) {
+            h.processElement(record(raw("o" + i, EventType.ORDER_COMPLETED, i % 500,
+                    ids("p" + i + "@x.com", null, null, null), order("O" + i))));
+        }
+        h.setProcessingTime(1_000 + QUIET.toMillis());
+        int firstChunk = h.extractOutputValues().size();
+        h.snapshot(1, 1_000 + QUIET.toMillis());
+        h.setProcessingTime(1_000 + QUIET.toMillis() + 1);
+
+        assertThat(firstChunk).isGreaterThanOrEqualTo(ResolveIdentities.FLUSH_CHUNK).isLessThan(events);
+        List<Resolved> all = resolved(h);
+        assertThat(all).hasSize(events);
+        assertThat(all).extracting(r -> r.event().occurredAt()).isSorted();
+    }
+
+    @Test
     void aMergeWritesTheMergeRecordBeforeItsEventAndEveryChangeToItsOutput() throws Exception {
         var h = harness();
         h.processElement(record(raw("e1", EventType.MEMBER_ENROLLED, 1, ids("a@x.com", null, null, null), "{}")));

@@ -74,41 +74,20 @@ public final class IngestBenchCommand implements Callable<Integer> {
     @Mixin
     StackOptions stack;
 
+    @Mixin
+    BenchRun run;
+
     @Option(names = "--customers", defaultValue = "40000",
             description = "Customers to generate; about 2.5 feed events each (default: ${DEFAULT-VALUE}).")
     int customers;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--days", defaultValue = "180", description = "Days of history (default: ${DEFAULT-VALUE}).")
-    int days;
-
-    @Option(names = "--checkpoint-interval", defaultValue = "2s", converter = DurationConverter.class,
-            description = "Checkpoint interval of every Flink job of the run, e.g. 2s or 10s; Iceberg commits on each"
-                    + " checkpoint (default: ${DEFAULT-VALUE}; the demo and the stack use 10s).")
-    Duration checkpointInterval;
-
-    @Option(names = "--parallelism", defaultValue = "2",
-            description = "Parallelism of every Flink job of the run (default: ${DEFAULT-VALUE}).")
-    int parallelism;
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Where to write the JSON (default: <work>/bench/ingest.json).")
     Path out;
 
-    @Option(names = "--timeout", defaultValue = "15m", converter = DurationConverter.class,
-            description = "How long each wait may last (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
-
     @Override
     public Integer call() throws Exception {
-        if (customers < 1) {
-            throw new UserError("--customers must be at least 1, got " + customers + ".");
-        }
-        if (parallelism < 1) {
-            throw new UserError("--parallelism must be at least 1, got " + parallelism + ".");
-        }
+        run.validate(customers);
         GeneratorConfig generatorConfig = generatorConfig();
         Instant startedAt = Instant.now();
         Machine machine = Machine.current();
@@ -116,9 +95,10 @@ public final class IngestBenchCommand implements Callable<Integer> {
         heading(1, "Start PostgreSQL, Kafka, Iceberg and the raw-events job in " + bench.root());
         System.out.println("  machine: " + machine.describe());
         try (LocalStack local = LocalStack.start(stack, bench,
-                StackProfile.pipelineOnly(checkpointInterval, parallelism, List.of(PASS_THROUGH_OUTPUT)),
+                StackProfile.pipelineOnly(run.checkpointInterval, run.parallelism, List.of(PASS_THROUGH_OUTPUT)),
                 (component, detail) -> System.out.printf("  %-11s %s%n", component, detail))) {
-            heading(2, "Generate " + customers + " customers over " + days + " days (seed " + seed + "), write the"
+            heading(2, "Generate " + customers + " customers over " + run.days + " days (seed " + run.seed
+                    + "), write the"
                     + " feed files");
             Feeds feeds = generate(generatorConfig, local.workspace());
 
@@ -183,7 +163,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
         long distinct;
         try (RawEventsReader reader = RawEventsReader.open(local.lakehouse())) {
             CountWait.await("raw.events rows", feeds.expectedRows(), reader::count, 250, local.rawEvents(),
-                    timeout);
+                    run.timeout);
             rows = reader.count();
             distinct = reader.eventIds().size();
         }
@@ -228,7 +208,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
             job.awaitRunning(START_TIMEOUT);
             runningAt = Instant.now();
             startNanos = System.nanoTime() - submitted;
-            rows = CountWait.await("raw.events rows", expectedRows, reader::count, 250, job, timeout);
+            rows = CountWait.await("raw.events rows", expectedRows, reader::count, 250, job, run.timeout);
         }
         RawEventsCommits.Reached reached = reached(catalog, expectedRows);
         System.out.printf("  its raw.events: %,d rows after %d commits (the job was running %.1f s after"
@@ -253,7 +233,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
             CountWait.await("pass-through records", input.records(), () -> {
                 counter.poll();
                 return counter.tally().records();
-            }, 0, job, timeout);
+            }, 0, job, run.timeout);
             done = System.nanoTime();
             output = counter.tally();
         }
@@ -282,8 +262,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
                 && passThrough.figures().outputCount() == input.records()
                 && passThrough.figures().outputBytes() == input.bytes();
         return new IngestBenchReport("ingest", startedAt,
-                new IngestBenchReport.Settings(customers, seed, days, checkpointInterval.toMillis() / 1000.0,
-                        parallelism, "exactly-once (Iceberg commit per checkpoint)",
+                new IngestBenchReport.Settings(customers, run.seed, run.days,
+                        run.checkpointInterval.toMillis() / 1000.0,
+                        run.parallelism, "exactly-once (Iceberg commit per checkpoint)",
                         "exactly-once (Kafka transaction commit per checkpoint)"),
                 machine, List.of(feedToKafka, live, rawAlone, passAlone),
                 new IngestBenchReport.Spine(feeds.expectedRows(), spine.rows(), spine.distinct(),
@@ -322,8 +303,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
 
     private GeneratorConfig generatorConfig() {
         try {
-            return GeneratorConfig.defaults(seed).withCustomers(customers)
-                    .withPeriod(GeneratorConfig.DEFAULT_START, days);
+            return GeneratorConfig.defaults(run.seed).withCustomers(customers)
+                    .withPeriod(GeneratorConfig.DEFAULT_START, run.days);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage() + ".");
         }

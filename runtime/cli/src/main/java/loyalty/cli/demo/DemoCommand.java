@@ -149,12 +149,9 @@ public final class DemoCommand implements Callable<Integer> {
 
         heading(6, "Resolve identities: one member per person across every source (Flink identity job)");
         t = System.nanoTime();
-        ResolvedLog log;
-        long identityDeadLetters;
-        try (IdentityWatch watch = new IdentityWatch(local.kafka().bootstrapServers())) {
-            log = watch.await(local, manifest.totals().valid(), timeout);
-            identityDeadLetters = watch.deadLettered();
-        }
+        IdentityWatch.Result resolved = IdentityWatch.await(local, manifest.totals().valid(), timeout);
+        ResolvedLog log = resolved.log();
+        long identityDeadLetters = resolved.deadLettered();
         IdentityQuality quality = ResolutionQuality.measure(personByEvent(generated), log,
                 Blocklist.of(programBlocklist(generated.config().program())), DEFAULT_REGION);
         step("resolve identities", t);

@@ -204,18 +204,6 @@ public final class FindMemberCommand implements Callable<Integer> {
     }
 
     private String trinoUrl() {
-        if (url != null) {
-            return url;
-        }
-        return StackState.readLive(stack.workspace().stateFile())
-                .map(s -> {
-                    if (s.trinoJdbcUrl() == null) {
-                        throw new UserError("the running stack has no Trino (it needs a JDK >= 24 under"
-                                + " /usr/lib/jvm or LOYALTY_TRINO_JAVA_HOME); restart it once one is installed.");
-                    }
-                    return s.trinoJdbcUrl();
-                })
-                .orElseThrow(() -> new UserError("no local stack is running: start it with './loyalty stack up'"
-                        + " or pass --url jdbc:trino://HOST:PORT/iceberg."));
+        return StackState.trinoUrl(url, stack.workspace().stateFile());
     }
 }

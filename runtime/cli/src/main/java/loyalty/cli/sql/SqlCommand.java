@@ -30,16 +30,7 @@ public final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String jdbcUrl = url != null ? url : StackState.readLive(stack.workspace().stateFile())
-                .map(s -> {
-                    if (s.trinoJdbcUrl() == null) {
-                        throw new UserError("the running stack has no Trino (it needs a JDK >= 24 under"
-                                + " /usr/lib/jvm or LOYALTY_TRINO_JAVA_HOME); restart it once one is installed.");
-                    }
-                    return s.trinoJdbcUrl();
-                })
-                .orElseThrow(() -> new UserError("no local stack is running: start it with './loyalty stack up'"
-                        + " or pass --url jdbc:trino://HOST:PORT/iceberg."));
+        String jdbcUrl = StackState.trinoUrl(url, stack.workspace().stateFile());
         try {
             System.out.print(TableRenderer.render(new TrinoSql(jdbcUrl, user).query(sql)));
             return 0;

@@ -50,4 +50,25 @@ public record StackState(
             return Optional.empty();
         }
     }
+
+    /**
+     * The Trino JDBC URL to use: {@code explicitUrl} if given, else that of the stack running from {@code stateFile}.
+     *
+     * @throws loyalty.cli.UserError saying what to do when there is neither
+     */
+    public static String trinoUrl(String explicitUrl, Path stateFile) {
+        if (explicitUrl != null) {
+            return explicitUrl;
+        }
+        return readLive(stateFile)
+                .map(s -> {
+                    if (s.trinoJdbcUrl() == null) {
+                        throw new loyalty.cli.UserError("the running stack has no Trino (it needs a JDK >= 24 under"
+                                + " /usr/lib/jvm or LOYALTY_TRINO_JAVA_HOME); restart it once one is installed.");
+                    }
+                    return s.trinoJdbcUrl();
+                })
+                .orElseThrow(() -> new loyalty.cli.UserError("no local stack is running: start it with"
+                        + " './loyalty stack up' or pass --url jdbc:trino://HOST:PORT/iceberg."));
+    }
 }
