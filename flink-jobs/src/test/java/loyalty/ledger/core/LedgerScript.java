@@ -1,0 +1,133 @@
+package loyalty.ledger.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import loyalty.contract.event.Event;
+import loyalty.contract.event.EventJson;
+import loyalty.contract.event.EventType;
+import loyalty.contract.event.Identifiers;
+import loyalty.generator.rules.DefaultRuleSet;
+import loyalty.ledger.rules.RuleSet;
+
+/**
+ * Drives one {@link MemberLedger} through SPEC-style scripts: events at dates (noon UTC unless a time is given),
+ * collecting every step's output and checking the SPEC §11 invariants after each one.
+ */
+final class LedgerScript {
+    static final RuleSet DEFAULTS = defaults();
+
+    final MemberLedger ledger = new MemberLedger("acme", "M-1");
+    final List<LedgerEntry> entries = new ArrayList<>();
+    final List<TierChange> tiers = new ArrayList<>();
+    final List<RedemptionOutcome> outcomes = new ArrayList<>();
+    final List<String> refusals = new ArrayList<>();
+    private final LedgerRules rules = new LedgerRules() {
+        @Override
+        public RuleSet at(Instant t) {
+            return DEFAULTS;
+        }
+
+        @Override
+        public List<RuleSet.Campaign> campaigns(RuleSet rs, Instant at, Map<String, Object> order,
+                                                Map<String, Object> member) {
+            return List.of();
+        }
+    };
+    private int seq;
+
+    static Instant at(String date) {
+        return Instant.parse(date.length() == 10 ? date + "T12:00:00Z" : date);
+    }
+
+    LedgerScript enroll(String date) {
+        return send(date, EventType.MEMBER_ENROLLED, "{}");
+    }
+
+    LedgerScript order(String date, String orderId, String amount) {
+        return send(date, EventType.ORDER_COMPLETED,
+                "{\"order_id\":\"" + orderId + "\",\"net_amount\":\"" + amount + "\",\"currency\":\"USD\"}");
+    }
+
+    LedgerScript returned(String date, String returnId, String orderId, String amount) {
+        return send(date, EventType.ORDER_RETURNED, "{\"return_id\":\"" + returnId + "\","
+                + (orderId == null ? "" : "\"order_id\":\"" + orderId + "\",") + "\"refund_amount\":\"" + amount
+                + "\"}");
+    }
+
+    LedgerScript redeem(String date, String redemptionId, long points) {
+        return send(date, EventType.REDEMPTION_REQUESTED,
+                "{\"redemption_id\":\"" + redemptionId + "\",\"points\":" + points + "}");
+    }
+
+    LedgerScript cancel(String date, String redemptionId) {
+        return send(date, EventType.REDEMPTION_CANCELLED, "{\"redemption_id\":\"" + redemptionId + "\"}");
+    }
+
+    LedgerScript engage(String date, String kind) {
+        return send(date, EventType.ENGAGEMENT_RECORDED, "{\"kind\":\"" + kind + "\"}");
+    }
+
+    LedgerScript adjust(String date, long points) {
+        return send(date, EventType.POINTS_ADJUSTED,
+                "{\"points\":" + points + ",\"reason\":\"goodwill\",\"operator\":\"ops\"}");
+    }
+
+    LedgerScript send(String date, EventType type, String payload) {
+        try {
+            Event e = new Event("e" + (++seq), type.wireName(), "acme", at(date), "pos", Identifiers.NONE,
+                    (ObjectNode) EventJson.mapper().readTree(payload));
+            collect(ledger.apply(e, rules), e.occurredAt());
+            return this;
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Lets time pass to {@code date} (timers: availability, expiry, review). */
+    LedgerScript advance(String date) {
+        collect(ledger.advanceTo(at(date), rules), at(date));
+        return this;
+    }
+
+    Balance balance(String date) {
+        advance(date);
+        return ledger.balance(at(date));
+    }
+
+    long ledgerSum() {
+        return entries.stream().mapToLong(LedgerEntry::points).sum();
+    }
+
+    String lastEventId() {
+        return "e" + seq;
+    }
+
+    private void collect(LedgerStep step, Instant t) {
+        entries.addAll(step.entries());
+        tiers.addAll(step.tierChanges());
+        outcomes.addAll(step.outcomes());
+        if (step.deadLetterReason() != null) {
+            refusals.add(step.deadLetterReason());
+        }
+        Balance b = ledger.balance(t);
+        assertThat(ledgerSum()).as("SPEC §11: Σ ledger points = available + pending at " + t)
+                .isEqualTo(b.available() + b.pending());
+        assertThat(ledger.lots.values()).as("no lot's remaining is negative").allMatch(l -> l.remaining >= 0);
+        assertThat(entries.stream().map(LedgerEntry::entryId).distinct().count()).as("entry ids unique")
+                .isEqualTo(entries.size());
+    }
+
+    private static RuleSet defaults() {
+        try (InputStream in = DefaultRuleSet.class.getResourceAsStream(DefaultRuleSet.RESOURCE)) {
+            return EventJson.mapper().readValue(in, RuleSet.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
