@@ -22,7 +22,7 @@ import loyalty.ledger.rules.RuleSet;
 final class LedgerScript {
     static final RuleSet DEFAULTS = defaults();
 
-    final MemberLedger ledger = new MemberLedger("acme", "M-1");
+    final MemberLedger ledger;
     final List<LedgerEntry> entries = new ArrayList<>();
     final List<TierChange> tiers = new ArrayList<>();
     final List<RedemptionOutcome> outcomes = new ArrayList<>();
@@ -40,6 +40,26 @@ final class LedgerScript {
         }
     };
     private int seq;
+    private final String prefix;
+
+    LedgerScript() {
+        this("M-1", "e");
+    }
+
+    /** A member with its own event-id prefix, for scripts with several members. */
+    LedgerScript(String memberId, String eventPrefix) {
+        this.ledger = new MemberLedger("acme", memberId);
+        this.prefix = eventPrefix;
+    }
+
+    LedgerRules rules() {
+        return rules;
+    }
+
+    /** Takes the output of a step made outside the script (a merge), checking the invariants. */
+    void record(LedgerStep step, Instant t) {
+        collect(step, t);
+    }
 
     static Instant at(String date) {
         return Instant.parse(date.length() == 10 ? date + "T12:00:00Z" : date);
@@ -80,7 +100,7 @@ final class LedgerScript {
 
     LedgerScript send(String date, EventType type, String payload) {
         try {
-            Event e = new Event("e" + (++seq), type.wireName(), "acme", at(date), "pos", Identifiers.NONE,
+            Event e = new Event(prefix + (++seq), type.wireName(), "acme", at(date), "pos", Identifiers.NONE,
                     (ObjectNode) EventJson.mapper().readTree(payload));
             collect(ledger.apply(e, rules), e.occurredAt());
             return this;
@@ -105,7 +125,7 @@ final class LedgerScript {
     }
 
     String lastEventId() {
-        return "e" + seq;
+        return prefix + seq;
     }
 
     private void collect(LedgerStep step, Instant t) {

@@ -153,4 +153,29 @@ class MemberLedgerTest {
         }
         assertThat(b.entries).isEqualTo(a.entries);
     }
+
+    @Test
+    void aMergeMovesDebtAndKeepsTheHigherTierWithItsDate() {
+        LedgerScript survivor = new LedgerScript("S", "s");
+        LedgerScript loser = new LedgerScript("L", "l");
+        survivor.enroll("2026-01-01").engage("2026-01-02", "survey");              // 200 available
+        loser.enroll("2026-01-03").order("2026-01-04", "O1", "1600.00")             // GOLD on 01-04
+                .redeem("2026-01-20", "R1", 1700).returned("2026-01-21", "RT1", "O1", "1600.00");
+        assertThat(loser.ledger.debt).isEqualTo(1600);      // 1600 clawed back, 0 left in lots
+        assertThat(loser.ledger.tier).isEqualTo("MEMBER");  // revoked by the return
+
+        java.time.Instant at = LedgerScript.at("2026-02-01");
+        Merges.Out out = Merges.transferOut(loser.ledger, "merge:x:L", "S", at, false, loser.rules());
+        loser.record(out.step(), at);
+        survivor.record(Merges.transferIn(survivor.ledger, out.transfer(), survivor.rules()), at);
+
+        Balance b = survivor.ledger.balance(at);
+        assertThat(b.debt()).as("settled from the survivor's available points").isEqualTo(1400);
+        assertThat(b.available()).isEqualTo(-1400);
+        assertThat(b.redeemed()).isEqualTo(1700);
+        assertThat(survivor.ledger.orders).containsKey("O1");
+        // a later cancellation of the loser's redemption restores the points to the survivor
+        survivor.cancel("2026-02-02", "R1");
+        assertThat(survivor.ledger.balance(LedgerScript.at("2026-02-02")).available()).isEqualTo(300);
+    }
 }

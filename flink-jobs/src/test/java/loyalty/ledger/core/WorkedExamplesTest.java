@@ -86,4 +86,36 @@ class WorkedExamplesTest {
         assertThat(end.redeemed()).isEqualTo(350);
         assertThat(end.lifetimeEarned()).isEqualTo(800);
     }
+
+    @Test
+    void exampleC_mergeMovesLotsAndTakesBackTheSecondWelcome() {
+        LedgerScript p1 = new LedgerScript("P1", "a");
+        LedgerScript p2 = new LedgerScript("P2", "b");
+        p1.enroll("2026-01-01");
+        p2.enroll("2026-01-02").order("2026-01-03", "O1", "200.00");
+        long totalBefore = p1.ledgerSum() + p2.ledgerSum();
+        assertThat(totalBefore).isEqualTo(400);
+
+        java.time.Instant mergeAt = LedgerScript.at("2026-01-05");
+        Merges.Out out = Merges.transferOut(p2.ledger, "merge:p5:P2", "P1", mergeAt, true, p2.rules());
+        p2.record(out.step(), mergeAt);
+        p1.record(Merges.transferIn(p1.ledger, out.transfer(), p1.rules()), mergeAt);
+
+        assertThat(p2.ledgerSum()).as("the loser is empty").isZero();
+        assertThat(p2.entries.stream().filter(e -> e.type() == EntryType.TRANSFER_OUT).mapToLong(LedgerEntry::points))
+                .containsExactlyInAnyOrder(-100L, -200L);
+        assertThat(p1.entries.stream().filter(e -> e.type() == EntryType.TRANSFER_IN).map(LedgerEntry::lotId))
+                .containsExactlyInAnyOrder("b1:welcome", "b2");
+        assertThat(p1.entries.stream().filter(e -> e.type() == EntryType.CLAWBACK))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.points()).isEqualTo(-100);
+                    assertThat(e.lotId()).as("the loser's own welcome lot first").isEqualTo("b1:welcome");
+                });
+        Balance b = p1.balance("2026-01-20");
+        assertThat(b.available()).isEqualTo(300);
+        assertThat(b.pending()).isZero();
+        assertThat(p1.ledgerSum() + p2.ledgerSum()).as("only the clawback changed the total").isEqualTo(300);
+        assertThat(p1.ledger.lots.get("b2").availableAt).isEqualTo(LedgerScript.at("2026-01-17"));
+        assertThat(p1.ledger.orders).containsKey("O1");
+    }
 }
