@@ -14,6 +14,7 @@ public final class LedgerStep {
     private final List<RedemptionOutcome> outcomes = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private String deadLetterReason;
+    private ReferralDue referral;
 
     public List<LedgerEntry> entries() {
         return List.copyOf(entries);
@@ -34,6 +35,15 @@ public final class LedgerStep {
     /** Null unless the event was refused: {@code duplicate_order_id} or {@code duplicate_return_id}. */
     public String deadLetterReason() {
         return deadLetterReason;
+    }
+
+    /** A referral bonus this step owes another member, or null. */
+    public ReferralDue referral() {
+        return referral;
+    }
+
+    void owe(ReferralDue due) {
+        referral = due;
     }
 
     void add(LedgerEntry e) {

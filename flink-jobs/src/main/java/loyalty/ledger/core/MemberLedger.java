@@ -48,6 +48,14 @@ public final class MemberLedger {
     @JsonProperty("order_points_by_day") public Map<String, Long> orderPointsByDay = new TreeMap<>();
     @JsonProperty("redemptions") public Map<String, RedemptionRecord> redemptions = new TreeMap<>();
     @JsonProperty("clock") public Instant clock;
+    @JsonProperty("birth_date") public java.time.LocalDate birthDate;
+    /** Birthdays are considered only after this instant: a changed birth date does not pay one already passed. */
+    @JsonProperty("birthday_checked_up_to") public Instant birthdayCheckedUpTo;
+    @JsonProperty("birthday_years") public Set<Integer> birthdayYears = new java.util.TreeSet<>();
+    /** The referral to pay at the first order after enrolment (SPEC §13.11), as the referrer's raw identifiers. */
+    @JsonProperty("referred_by") public JsonNode referredBy;
+    @JsonProperty("referral_settled") public boolean referralSettled;
+    @JsonProperty("referral_bonus_years") public Map<Integer, Integer> referralBonusYears = new TreeMap<>();
 
     public MemberLedger() {
     }
@@ -73,6 +81,7 @@ public final class MemberLedger {
             case REDEMPTION_REQUESTED -> Redemptions.request(this, event, rs.version(), step);
             case REDEMPTION_CANCELLED -> Redemptions.cancel(this, event, rs.version(), step);
             case POINTS_ADJUSTED -> adjust(event, p.path("points").asLong(), rs, step);
+            case PROFILE_UPDATED -> birthDate(p, t);
             default -> {
                 // profile updates, scores and rule sets change no points
             }
@@ -88,6 +97,10 @@ public final class MemberLedger {
             return;
         }
         enrolledAt = t;
+        birthDate(e.payload(), t);
+        if (e.payload().hasNonNull("referred_by")) {
+            referredBy = e.payload().get("referred_by");
+        }
         long welcome = rs.bonuses().welcome();
         if (welcome > 0) {
             Lot lot = newLot(e.eventId() + ":welcome", EntryType.BONUS, welcome, t, t, rs, e.eventId());
@@ -138,6 +151,10 @@ public final class MemberLedger {
             lifetimeEarned += points;
         }
         Tiers.afterOrder(this, t, e.eventId(), rs, step);
+        if (referredBy != null && !referralSettled) {
+            referralSettled = true;
+            step.owe(new ReferralDue(memberId, referredBy, t, e.eventId()));
+        }
     }
 
     private void orderReturned(Event e, RuleSet rs, LedgerStep step) {
@@ -174,6 +191,23 @@ public final class MemberLedger {
         }
         if (enrolledAt != null) {
             Tiers.afterReturn(this, order, t, e.eventId(), rs, step);
+        }
+    }
+
+    /** SPEC §13.12: a changed birth date reschedules; a birthday that already passed is not paid this year. */
+    private void birthDate(JsonNode payload, Instant t) {
+        String text = payload.path("birth_date").asText(null);
+        if (text == null) {
+            return;
+        }
+        try {
+            java.time.LocalDate date = java.time.LocalDate.parse(text);
+            if (!date.equals(birthDate)) {
+                birthDate = date;
+                birthdayCheckedUpTo = max(birthdayCheckedUpTo, t);
+            }
+        } catch (java.time.format.DateTimeParseException ignored) {
+            // the contract's schema checks the format; an unreadable date keeps the one known
         }
     }
 
@@ -244,6 +278,10 @@ public final class MemberLedger {
             if (review != null && !review.isAfter(at)) {
                 Tiers.review(this, review, rules.at(review), step);
             }
+            Instant birthday = Birthdays.next(this, birthdayCheckedUpTo);
+            if (birthday != null && !birthday.isAfter(at)) {
+                Birthdays.pay(this, birthday, rules.at(birthday), step);
+            }
             clock = max(clock, at);
             due = nextDue(rules);
         }
@@ -262,6 +300,7 @@ public final class MemberLedger {
             }
         }
         next = min(next, reviewDue(rules));
+        next = min(next, Birthdays.next(this, birthdayCheckedUpTo));
         return Optional.ofNullable(next);
     }
 
