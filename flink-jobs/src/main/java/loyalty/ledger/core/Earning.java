@@ -62,6 +62,8 @@ final class Earning {
     static Map<String, Object> memberFacts(MemberLedger ledger, Instant t, RuleSet rs) {
         Map<String, Object> facts = new HashMap<>();
         facts.put("tier", ledger.tier == null ? "" : ledger.tier);
+        facts.put("enrolled_at", ledger.enrolledAt);
+        facts.put("country", ledger.country == null ? "" : ledger.country);
         facts.put("lifetime_orders", (long) ledger.orders.size() - 1);
         facts.put("qualifying_spend", ledger.qualifyingSpend(t, rs).doubleValue());
         return facts;

@@ -49,6 +49,8 @@ public final class MemberLedger {
     @JsonProperty("redemptions") public Map<String, RedemptionRecord> redemptions = new TreeMap<>();
     @JsonProperty("clock") public Instant clock;
     @JsonProperty("birth_date") public java.time.LocalDate birthDate;
+    /** For campaign conditions ({@code member.country}), from enrolment and profile updates. */
+    @JsonProperty("country") public String country;
     /** Birthdays are considered only after this instant: a changed birth date does not pay one already passed. */
     @JsonProperty("birthday_checked_up_to") public Instant birthdayCheckedUpTo;
     @JsonProperty("birthday_years") public Set<Integer> birthdayYears = new java.util.TreeSet<>();
@@ -196,6 +198,9 @@ public final class MemberLedger {
 
     /** SPEC §13.12: a changed birth date reschedules; a birthday that already passed is not paid this year. */
     private void birthDate(JsonNode payload, Instant t) {
+        if (payload.hasNonNull("country")) {
+            country = payload.get("country").asText().toUpperCase(java.util.Locale.ROOT);
+        }
         String text = payload.path("birth_date").asText(null);
         if (text == null) {
             return;
