@@ -3,7 +3,6 @@ package loyalty.ledger.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import loyalty.contract.event.Event;
 import loyalty.contract.event.EventJson;
 import loyalty.contract.event.EventType;
 import loyalty.contract.event.Identifiers;
-import loyalty.generator.rules.DefaultRuleSet;
 import loyalty.ledger.rules.RuleSet;
 
 /**
@@ -144,10 +142,6 @@ final class LedgerScript {
     }
 
     private static RuleSet defaults() {
-        try (InputStream in = DefaultRuleSet.class.getResourceAsStream(DefaultRuleSet.RESOURCE)) {
-            return EventJson.mapper().readValue(in, RuleSet.class);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return loyalty.ledger.rules.RuleSets.defaults();
     }
 }
