@@ -213,7 +213,8 @@ public final class ResolveIdentities extends KeyedProcessFunction<String, RawEve
             }
         }
         for (IdentityMerged m : r.merges()) {
-            out.collect(new KeyedJson(m.loserId(), json(Resolved.merge(m, isLate))));
+            Resolved merge = Resolved.merge(m, isLate);
+            out.collect(new KeyedJson(merge.key(), json(merge)));
             ctx.output(IdentityOutputs.CHANGES, new KeyedJson(m.survivorId(), json(m)));
             ctx.output(IdentityOutputs.EVENT_ROWS, IdentityRows.merged(m));
         }

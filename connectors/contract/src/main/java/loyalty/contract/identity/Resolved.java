@@ -6,15 +6,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import loyalty.contract.event.Event;
 
 /**
- * One record of {@code loyalty.identity.resolved}, the stream the ledger consumes, keyed by {@code member_id}
- * (by program when there is none). Identity resolution writes, in its processing order (SPEC §1 event-time order
- * per program):
+ * One record of {@code loyalty.identity.resolved}, the stream the ledger consumes, keyed by program: one program's
+ * records sit in one partition in the order identity resolution wrote them, SPEC §1 event-time order per program,
+ * which the ledger then needs no buffering to keep (merges and referrals cross members, so the order across a
+ * program's members matters). Identity resolution writes:
  * <ul>
  *   <li>{@code kind = "event"}: every input event that passed resolution, with the member it belongs to now;
  *       {@code member_id} is null when the event is unattributed (no ledger effect) or needs no member
  *       ({@code rules.published});</li>
- *   <li>{@code kind = "merge"}: keyed by the <em>loser</em>, written just before the event that caused it, so the
- *       ledger moves the loser's lots to the survivor before that event takes effect.</li>
+ *   <li>{@code kind = "merge"}: {@code member_id} is the <em>loser</em>; written just before the event that caused
+ *       it, so the ledger moves the loser's lots to the survivor before that event takes effect.</li>
  * </ul>
  *
  * @param resolution how the member was found: created, matched, attached, merged, conflict, device, scored,
@@ -41,9 +42,9 @@ public record Resolved(
         return new Resolved(MERGE, merge.program(), merge.loserId(), "merged", late, null, merge);
     }
 
-    /** The Kafka key: the member, or the program for records without one. */
+    /** The Kafka key: the program, so that a program's records keep their order. */
     @JsonIgnore
     public String key() {
-        return memberId != null ? memberId : program;
+        return program;
     }
 }

@@ -33,7 +33,8 @@ public final class Topics {
             "source:position", KEY, "original bytes + dlq.* headers", JSON, 1, CleanupPolicy.DELETE);
 
     public static final TopicSpec<String, byte[]> RESOLVED = new TopicSpec<>("loyalty.identity.resolved",
-            "member_id", KEY, "Resolved JSON: an event with its member_id, or a merge", JSON, PARTITIONS, CleanupPolicy.DELETE);
+            "program", KEY, "Resolved JSON: an event with its member_id, or a merge", JSON, PARTITIONS,
+            CleanupPolicy.DELETE);
     public static final TopicSpec<String, byte[]> IDENTITY_CHANGES = new TopicSpec<>("loyalty.identity.changes",
             "member_id", KEY, "identity.merged / identity.conflict JSON", JSON, PARTITIONS, CleanupPolicy.DELETE);
     public static final TopicSpec<String, byte[]> LEDGER = new TopicSpec<>("loyalty.ledger.entries",

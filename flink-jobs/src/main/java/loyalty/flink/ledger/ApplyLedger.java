@@ -1,0 +1,209 @@
+package loyalty.flink.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import loyalty.contract.deadletter.DeadLetter;
+import loyalty.contract.event.Event;
+import loyalty.contract.event.EventJson;
+import loyalty.contract.event.EventType;
+import loyalty.contract.identity.IdentityMerged;
+import loyalty.contract.identity.Resolved;
+import loyalty.contract.validation.RejectReason;
+import loyalty.flink.identity.KeyedJson;
+import loyalty.ledger.core.BookRules;
+import loyalty.ledger.core.LedgerEntry;
+import loyalty.ledger.core.LedgerStep;
+import loyalty.ledger.core.MemberLedger;
+import loyalty.ledger.core.Merges;
+import loyalty.ledger.core.RedemptionOutcome;
+import loyalty.ledger.core.TierChange;
+import loyalty.ledger.rules.CampaignConditions;
+import loyalty.ledger.rules.RuleBook;
+import loyalty.ledger.rules.RuleSets;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.ListTypeInfo;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * The points ledger of one program (the key): each resolved record, in the order identity resolution wrote it (one
+ * partition per program keeps it), goes through the plain-Java {@link MemberLedger} of its member; merges move one
+ * member's ledger into another's (both are here). Effects due later (availability, expiry, reviews, birthdays) fire
+ * on event-time timers. Outputs: ledger entries (main), balances, redemption outcomes, tier changes, rejected rule
+ * sets, and dead letters for repeated order or return ids.
+ */
+public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedRecord, KeyedJson> {
+    private transient MapState<String, String> ledgers;
+    private transient MapState<Long, List<String>> due;
+    private transient ValueState<String> ruleBookJson;
+    private transient Map<String, RuleBook> ruleBooks;
+    private transient CampaignConditions conditions;
+    private transient Counter unattributed;
+    private transient Counter referralsPending;
+
+    @Override
+    public void open(OpenContext openContext) {
+        ledgers = getRuntimeContext().getMapState(new MapStateDescriptor<>("ledgers", Types.STRING, Types.STRING));
+        due = getRuntimeContext().getMapState(new MapStateDescriptor<>("due", Types.LONG,
+                new ListTypeInfo<>(Types.STRING)));
+        ruleBookJson = getRuntimeContext().getState(new ValueStateDescriptor<>("rule-book", Types.STRING));
+        ruleBooks = new HashMap<>();
+        conditions = new CampaignConditions();
+        unattributed = getRuntimeContext().getMetricGroup().counter("unattributedEvents");
+        referralsPending = getRuntimeContext().getMetricGroup().counter("referralsNotCredited");
+    }
+
+    @Override
+    public void processElement(ResolvedRecord record, Context ctx, Collector<KeyedJson> out) throws Exception {
+        Resolved r = EventJson.mapper().readValue(record.json(), Resolved.class);
+        BookRules rules = rules(ctx.getCurrentKey());
+        Map<String, MemberLedger> touched = new LinkedHashMap<>();
+        if (Resolved.MERGE.equals(r.kind())) {
+            IdentityMerged m = r.merge();
+            MemberLedger loser = ledger(r.program(), m.loserId(), touched);
+            MemberLedger survivor = ledger(r.program(), m.survivorId(), touched);
+            Merges.Out moved = Merges.transferOut(loser, m.mergeId(), m.survivorId(), m.occurredAt(),
+                    m.welcomeClawback(), rules);
+            emit(moved.step(), ctx, out);
+            emit(Merges.transferIn(survivor, moved.transfer(), rules), ctx, out);
+            finish(touched, m.occurredAt(), rules, ctx);
+            return;
+        }
+        Event event = r.event();
+        if (event.eventType() == EventType.RULES_PUBLISHED) {
+            publish(event, ctx);
+            return;
+        }
+        if (r.memberId() == null) {
+            unattributed.inc();
+            if (event.eventType() == EventType.REDEMPTION_REQUESTED) {
+                RedemptionOutcome unknown = new RedemptionOutcome(event.payload().path("redemption_id").asText(),
+                        event.program(), null, RedemptionOutcome.REJECTED, "unknown_member",
+                        event.payload().path("points").asLong(), null, event.eventId(), event.occurredAt(), null);
+                ctx.output(LedgerOutputs.OUTCOMES, new KeyedJson(unknown.redemptionId(), json(unknown)));
+            }
+            return;
+        }
+        MemberLedger ledger = ledger(r.program(), r.memberId(), touched);
+        LedgerStep step = ledger.apply(event, rules);
+        if (step.deadLetterReason() != null) {
+            ctx.output(LedgerOutputs.DEAD_LETTERS, new DeadLetter(EventJson.mapper().writeValueAsBytes(event),
+                    RejectReason.valueOf(step.deadLetterReason().toUpperCase(java.util.Locale.ROOT)),
+                    "the ledger already holds this id", "ledger:" + event.program(), event.eventId(), Instant.now()));
+        }
+        if (step.referral() != null) {
+            // The referrer is resolved from identifiers by identity resolution; that hop is not built yet.
+            referralsPending.inc();
+        }
+        emit(step, ctx, out);
+        finish(touched, event.occurredAt(), rules, ctx);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<KeyedJson> out) throws Exception {
+        List<String> members = due.get(timestamp);
+        if (members == null) {
+            return;
+        }
+        due.remove(timestamp);
+        BookRules rules = rules(ctx.getCurrentKey());
+        Map<String, MemberLedger> touched = new LinkedHashMap<>();
+        Instant at = Instant.ofEpochMilli(timestamp);
+        for (String memberId : members) {
+            emit(ledger(ctx.getCurrentKey(), memberId, touched).advanceTo(at, rules), ctx, out);
+        }
+        finish(touched, at, rules, ctx);
+    }
+
+    private void emit(LedgerStep step, Context ctx, Collector<KeyedJson> out) throws JsonProcessingException {
+        for (LedgerEntry e : step.entries()) {
+            out.collect(new KeyedJson(e.memberId(), json(e)));
+        }
+        for (RedemptionOutcome o : step.outcomes()) {
+            ctx.output(LedgerOutputs.OUTCOMES, new KeyedJson(o.redemptionId(), json(o)));
+        }
+        for (TierChange c : step.tierChanges()) {
+            ctx.output(LedgerOutputs.TIER_CHANGES, new KeyedJson(c.memberId(), json(c)));
+        }
+    }
+
+    /** Stores the members changed, publishes their balances and schedules what is due next for each. */
+    private void finish(Map<String, MemberLedger> touched, Instant at, BookRules rules, Context ctx)
+            throws Exception {
+        for (MemberLedger m : touched.values()) {
+            ledgers.put(m.memberId, EventJson.mapper().writeValueAsString(m));
+            ctx.output(LedgerOutputs.BALANCES, new KeyedJson(m.memberId, json(m.balance(
+                    m.clock == null || m.clock.isBefore(at) ? at : m.clock))));
+            var next = m.nextDue(rules);
+            if (next.isPresent()) {
+                long t = next.get().toEpochMilli();
+                List<String> list = due.get(t);
+                List<String> updated = list == null ? new ArrayList<>() : new ArrayList<>(list);
+                if (!updated.contains(m.memberId)) {
+                    updated.add(m.memberId);
+                    due.put(t, updated);
+                }
+                ctx.timerService().registerEventTimeTimer(t);
+            }
+        }
+    }
+
+    private MemberLedger ledger(String program, String memberId, Map<String, MemberLedger> touched)
+            throws Exception {
+        MemberLedger m = touched.get(memberId);
+        if (m == null) {
+            String stored = ledgers.get(memberId);
+            m = stored == null ? new MemberLedger(program, memberId)
+                    : EventJson.mapper().readValue(stored, MemberLedger.class);
+            touched.put(memberId, m);
+        }
+        return m;
+    }
+
+    private BookRules rules(String program) throws Exception {
+        RuleBook book = ruleBooks.get(program);
+        if (book == null) {
+            String stored = ruleBookJson.value();
+            book = stored == null ? new RuleBook() : EventJson.mapper().readValue(stored, RuleBook.class);
+            ruleBooks.put(program, book);
+        }
+        return new BookRules(book, conditions);
+    }
+
+    /** SPEC §9: a valid rule set joins the book; an invalid one is rejected with its errors and never applied. */
+    private void publish(Event event, Context ctx) throws Exception {
+        RuleBook book = ruleBooks.get(event.program());
+        JsonNode ruleSet = event.payload().path("rule_set");
+        Instant effectiveFrom = event.payload().hasNonNull("effective_from")
+                ? Instant.parse(event.payload().get("effective_from").asText()) : null;
+        RuleSets.Parsed parsed = book.publish(ruleSet, effectiveFrom);
+        if (parsed instanceof RuleSets.Parsed.Invalid invalid) {
+            ObjectNode rejected = EventJson.mapper().createObjectNode();
+            rejected.put("program", event.program());
+            rejected.put("event_id", event.eventId());
+            rejected.put("version", ruleSet.path("version").asText(null));
+            rejected.putPOJO("errors", invalid.errors());
+            rejected.set("rule_set", ruleSet);
+            ctx.output(LedgerOutputs.RULES_REJECTED, new KeyedJson(event.program(), json(rejected)));
+            return;
+        }
+        ruleBookJson.update(EventJson.mapper().writeValueAsString(book));
+    }
+
+    private static byte[] json(Object value) throws JsonProcessingException {
+        return EventJson.mapper().writeValueAsBytes(value);
+    }
+}

@@ -1,0 +1,23 @@
+package loyalty.flink.ledger;
+
+import loyalty.contract.deadletter.DeadLetter;
+import loyalty.flink.identity.KeyedJson;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.util.OutputTag;
+
+/** The side outputs of {@link ApplyLedger}; its main output is the ledger entries. */
+public final class LedgerOutputs {
+    public static final OutputTag<KeyedJson> BALANCES =
+            new OutputTag<>("balances", TypeInformation.of(KeyedJson.class));
+    public static final OutputTag<KeyedJson> OUTCOMES =
+            new OutputTag<>("redemption-outcomes", TypeInformation.of(KeyedJson.class));
+    public static final OutputTag<KeyedJson> TIER_CHANGES =
+            new OutputTag<>("tier-changes", TypeInformation.of(KeyedJson.class));
+    public static final OutputTag<KeyedJson> RULES_REJECTED =
+            new OutputTag<>("rules-rejected", TypeInformation.of(KeyedJson.class));
+    public static final OutputTag<DeadLetter> DEAD_LETTERS =
+            new OutputTag<>("ledger-dead-letters", TypeInformation.of(DeadLetter.class));
+
+    private LedgerOutputs() {
+    }
+}

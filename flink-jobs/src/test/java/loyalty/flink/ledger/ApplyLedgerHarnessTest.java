@@ -1,0 +1,163 @@
+package loyalty.flink.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import loyalty.contract.event.Event;
+import loyalty.contract.event.EventJson;
+import loyalty.contract.event.EventType;
+import loyalty.contract.event.Identifiers;
+import loyalty.contract.identity.IdentityMerged;
+import loyalty.contract.identity.Resolved;
+import loyalty.flink.identity.KeyedJson;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.OutputTag;
+import org.junit.jupiter.api.Test;
+
+/** The ledger operator on resolved records: SPEC §12 examples through Flink state, timers and outputs. */
+class ApplyLedgerHarnessTest {
+
+    @Test
+    void exampleA_throughTheOperatorWithTimersDrivingAvailability() throws Exception {
+        try (var h = harness(null)) {
+            send(h, "M-a", "e1", EventType.MEMBER_ENROLLED, "2026-01-01", "{}");
+            send(h, "M-a", "o1", EventType.ORDER_COMPLETED, "2026-01-05", order("O1", "120.50"));
+            send(h, "M-a", "r1", EventType.REDEMPTION_REQUESTED, "2026-01-10", redeem("R1", 150));
+            watermark(h, "2026-01-19T12:00:00Z");   // O1 becomes available by its timer
+            send(h, "M-a", "r2", EventType.REDEMPTION_REQUESTED, "2026-01-20", redeem("R2", 150));
+            send(h, "M-a", "o2", EventType.ORDER_COMPLETED, "2026-02-01", order("O2", "450.00"));
+            send(h, "M-a", "o3", EventType.ORDER_COMPLETED, "2026-02-03", order("O3", "100.00"));
+            send(h, "M-a", "x1", EventType.ORDER_RETURNED, "2026-02-05",
+                    "{\"return_id\":\"X1\",\"order_id\":\"O2\",\"refund_amount\":\"450.00\"}");
+            watermark(h, "2026-03-01T00:00:00Z");
+
+            assertThat(side(h, LedgerOutputs.OUTCOMES)).extracting(j -> j.path("status").asText())
+                    .containsExactly("REJECTED", "APPROVED");
+            JsonNode balance = lastBalance(h, "M-a");
+            assertThat(balance.path("available").asLong()).isEqualTo(195);
+            assertThat(balance.path("pending").asLong()).isZero();
+            assertThat(balance.path("tier").asText()).isEqualTo("MEMBER");
+            assertThat(entries(h).stream().mapToLong(e -> e.path("points").asLong()).sum()).isEqualTo(195);
+            assertThat(side(h, LedgerOutputs.TIER_CHANGES)).extracting(j -> j.path("cause").asText())
+                    .containsExactly("enrollment", "upgrade", "return");
+        }
+    }
+
+    @Test
+    void exampleC_aMergeMovesTheLoserIntoTheSurvivorAndRestoreKeepsEverything() throws Exception {
+        OperatorSubtaskState snapshot;
+        List<JsonNode> before;
+        try (var h = harness(null)) {
+            send(h, "P1", "a1", EventType.MEMBER_ENROLLED, "2026-01-01", "{}");
+            send(h, "P2", "b1", EventType.MEMBER_ENROLLED, "2026-01-02", "{}");
+            send(h, "P2", "b2", EventType.ORDER_COMPLETED, "2026-01-03", order("O1", "200.00"));
+            snapshot = h.snapshot(1, 1);
+            before = entries(h);
+        }
+        try (var h = harness(snapshot)) {
+            h.processElement(record(Resolved.merge(IdentityMerged.of("acme", "P1", "P2", "p5",
+                    Instant.parse("2026-01-05T12:00:00Z"), List.of("card:C1"), Instant.parse("2026-01-01T12:00:00Z"),
+                    Instant.parse("2026-01-02T12:00:00Z")), false)));
+            send(h, "P1", "p5", EventType.PROFILE_UPDATED, "2026-01-05", "{}");
+            watermark(h, "2026-01-20T12:00:00Z");
+
+            assertThat(lastBalance(h, "P1").path("available").asLong()).isEqualTo(300);
+            assertThat(lastBalance(h, "P2").path("available").asLong()).isZero();
+            List<JsonNode> all = new ArrayList<>(before);
+            all.addAll(entries(h));
+            assertThat(all.stream().mapToLong(e -> e.path("points").asLong()).sum()).isEqualTo(300);
+        }
+    }
+
+    @Test
+    void anInvalidRuleSetIsRejectedWithItsErrorsAndAValidOneAppliesFromItsEffectiveTime() throws Exception {
+        try (var h = harness(null)) {
+            send(h, null, "rs1", EventType.RULES_PUBLISHED, "2026-01-01",
+                    "{\"effective_from\":\"2026-01-01T00:00:00Z\",\"rule_set\":{\"base_rate\":\"-1\"}}");
+            send(h, null, "rs2", EventType.RULES_PUBLISHED, "2026-01-01",
+                    "{\"effective_from\":\"2026-02-01T00:00:00Z\",\"rule_set\":{\"version\":\"2\",\"base_rate\":\"3\"}}");
+            send(h, "M-a", "e1", EventType.MEMBER_ENROLLED, "2026-01-01", "{}");
+            send(h, "M-a", "o1", EventType.ORDER_COMPLETED, "2026-01-05", order("O1", "10.00"));
+            send(h, "M-a", "o2", EventType.ORDER_COMPLETED, "2026-02-05", order("O2", "10.00"));
+            send(h, null, "r9", EventType.REDEMPTION_REQUESTED, "2026-02-06", redeem("R9", 10));
+
+            assertThat(side(h, LedgerOutputs.RULES_REJECTED)).singleElement()
+                    .satisfies(j -> assertThat(j.path("errors").toString()).contains("version"));
+            assertThat(entries(h)).extracting(e -> e.path("points").asLong() + "@" + e.path("rule_version").asText())
+                    .containsExactly("100@default", "10@default", "30@2");
+            assertThat(side(h, LedgerOutputs.OUTCOMES)).singleElement()
+                    .satisfies(j -> assertThat(j.path("reason").asText()).isEqualTo("unknown_member"));
+        }
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, ResolvedRecord, KeyedJson> harness(
+            OperatorSubtaskState state) throws Exception {
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new ApplyLedger()),
+                ResolvedRecord::program, Types.STRING);
+        if (state != null) {
+            h.initializeState(state);
+        }
+        h.open();
+        return h;
+    }
+
+    private static void send(KeyedOneInputStreamOperatorTestHarness<String, ResolvedRecord, KeyedJson> h,
+                             String member, String id, EventType type, String date, String payload) throws Exception {
+        Event e = new Event(id, type.wireName(), "acme", Instant.parse(date + "T12:00:00Z"), "pos", Identifiers.NONE,
+                (ObjectNode) EventJson.mapper().readTree(payload));
+        h.processElement(record(Resolved.event(member, "matched", false, e)));
+    }
+
+    private static StreamRecord<ResolvedRecord> record(Resolved r) throws Exception {
+        ResolvedRecord rec = ReadResolved.of(EventJson.mapper().writeValueAsBytes(r));
+        return new StreamRecord<>(rec, rec.occurredAtMillis());
+    }
+
+    private static void watermark(KeyedOneInputStreamOperatorTestHarness<String, ResolvedRecord, KeyedJson> h,
+                                  String at) throws Exception {
+        h.processWatermark(Instant.parse(at).toEpochMilli());
+    }
+
+    private static List<JsonNode> entries(KeyedOneInputStreamOperatorTestHarness<String, ResolvedRecord, KeyedJson> h) {
+        return h.extractOutputValues().stream().map(ApplyLedgerHarnessTest::tree).toList();
+    }
+
+    private static List<JsonNode> side(KeyedOneInputStreamOperatorTestHarness<String, ResolvedRecord, KeyedJson> h,
+                                       OutputTag<KeyedJson> tag) {
+        var q = h.getSideOutput(tag);
+        return q == null ? List.of() : q.stream().map(r -> tree(r.getValue())).toList();
+    }
+
+    private static JsonNode lastBalance(KeyedOneInputStreamOperatorTestHarness<String, ResolvedRecord, KeyedJson> h,
+                                        String member) {
+        Map<String, JsonNode> latest = new TreeMap<>();
+        side(h, LedgerOutputs.BALANCES).forEach(b -> latest.put(b.path("member_id").asText(), b));
+        return latest.get(member);
+    }
+
+    private static JsonNode tree(KeyedJson j) {
+        try {
+            return EventJson.mapper().readTree(j.value());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String order(String id, String amount) {
+        return "{\"order_id\":\"" + id + "\",\"net_amount\":\"" + amount + "\",\"currency\":\"USD\"}";
+    }
+
+    private static String redeem(String id, long points) {
+        return "{\"redemption_id\":\"" + id + "\",\"points\":" + points + "}";
+    }
+}
