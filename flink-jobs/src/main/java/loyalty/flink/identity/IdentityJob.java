@@ -18,7 +18,6 @@ import loyalty.lakehouse.table.Members;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -151,11 +150,6 @@ public final class IdentityJob {
     }
 
     private static KafkaSink<KeyedJson> kafka(IdentityJobConfig config, String topic, String suffix) {
-        return KafkaSink.<KeyedJson>builder()
-                .setBootstrapServers(config.bootstrapServers())
-                .setRecordSerializer(new KeyedJsonSerializer(topic))
-                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                .setTransactionalIdPrefix(config.groupId() + "-" + suffix)
-                .build();
+        return KeyedJsonSink.exactlyOnce(config.bootstrapServers(), topic, config.groupId() + "-" + suffix);
     }
 }

@@ -1,11 +1,14 @@
 package loyalty.flink.identity;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.GenericArrayData;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
@@ -19,9 +22,9 @@ import org.apache.iceberg.types.Types;
 /**
  * A Flink row of an Iceberg table filled by column name, so the converters read like the table and survive a
  * column being added. Java values map to Flink's internal ones: String, Instant (timestamptz), LocalDate, Boolean,
- * List of String.
+ * Long, Integer, BigDecimal (at the column's scale), List of String.
  */
-final class RowByName {
+public final class RowByName {
     private final Schema schema;
     private final Map<String, Object> values = new HashMap<>();
 
@@ -29,15 +32,15 @@ final class RowByName {
         this.schema = schema;
     }
 
-    static RowByName of(Schema schema) {
+    public static RowByName of(Schema schema) {
         return new RowByName(schema);
     }
 
-    static TypeInformation<RowData> typeInfo(Schema schema) {
+    public static TypeInformation<RowData> typeInfo(Schema schema) {
         return InternalTypeInfo.of(FlinkSchemaUtil.convert(schema));
     }
 
-    RowByName set(String column, Object value) {
+    public RowByName set(String column, Object value) {
         if (schema.findField(column) == null) {
             throw new IllegalArgumentException("no column " + column + " in " + schema);
         }
@@ -45,7 +48,7 @@ final class RowByName {
         return this;
     }
 
-    RowData build() {
+    public RowData build() {
         List<Types.NestedField> columns = schema.columns();
         GenericRowData row = new GenericRowData(columns.size());
         for (int i = 0; i < columns.size(); i++) {
@@ -54,13 +57,16 @@ final class RowByName {
             if (value == null && column.isRequired()) {
                 throw new IllegalArgumentException("required column " + column.name() + " has no value");
             }
-            row.setField(i, internal(value));
+            row.setField(i, value instanceof BigDecimal d && column.type() instanceof Types.DecimalType dt
+                    ? DecimalData.fromBigDecimal(d.setScale(dt.scale(), RoundingMode.HALF_EVEN), dt.precision(),
+                    dt.scale())
+                    : internal(value));
         }
         return row;
     }
 
     private static Object internal(Object value) {
-        if (value == null || value instanceof Boolean) {
+        if (value == null || value instanceof Boolean || value instanceof Long || value instanceof Integer) {
             return value;
         }
         if (value instanceof String s) {

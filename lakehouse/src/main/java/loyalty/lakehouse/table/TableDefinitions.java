@@ -2,12 +2,13 @@ package loyalty.lakehouse.table;
 
 import java.util.List;
 
-/** The one list of the platform's Iceberg tables; later issues add ledger, balances, nudges, scores. */
+/** The one list of the platform's Iceberg tables; later issues add nudges and scores. */
 public final class TableDefinitions {
     private TableDefinitions() {
     }
 
     public static List<TableDefinition> all() {
-        return List.of(RawEvents.DEFINITION, Members.DEFINITION, IdentityLinks.DEFINITION, IdentityEvents.DEFINITION);
+        return List.of(RawEvents.DEFINITION, Members.DEFINITION, IdentityLinks.DEFINITION, IdentityEvents.DEFINITION,
+                PointsLedger.DEFINITION, Balances.DEFINITION, TierHistory.DEFINITION, RedemptionOutcomes.DEFINITION);
     }
 }

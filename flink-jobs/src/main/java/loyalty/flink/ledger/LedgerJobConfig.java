@@ -1,0 +1,53 @@
+package loyalty.flink.ledger;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import loyalty.lakehouse.catalog.LakehouseConfig;
+
+/**
+ * Settings of the ledger job.
+ *
+ * @param idleness a resolved-stream partition that sends nothing for this long stops holding back the event-time
+ *                 clock that fires availability, expiry, review and birthday timers
+ */
+public record LedgerJobConfig(String bootstrapServers, LakehouseConfig lakehouse, String groupId,
+                              Duration checkpointInterval, Duration idleness, int parallelism,
+                              String checkpointDir) implements Serializable {
+    public static final String DEFAULT_GROUP_ID = "loyalty-ledger";
+
+    public LedgerJobConfig {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(lakehouse, "lakehouse");
+        Objects.requireNonNull(groupId, "groupId");
+    }
+
+    public static LedgerJobConfig defaults(String bootstrapServers, LakehouseConfig lakehouse) {
+        return new LedgerJobConfig(bootstrapServers, lakehouse, DEFAULT_GROUP_ID, Duration.ofSeconds(10),
+                Duration.ofSeconds(5), 2, null);
+    }
+
+    public LedgerJobConfig withCheckpointInterval(Duration d) {
+        return new LedgerJobConfig(bootstrapServers, lakehouse, groupId, d, idleness, parallelism, checkpointDir);
+    }
+
+    public LedgerJobConfig withParallelism(int p) {
+        return new LedgerJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, idleness, p,
+                checkpointDir);
+    }
+
+    public LedgerJobConfig withGroupId(String id) {
+        return new LedgerJobConfig(bootstrapServers, lakehouse, id, checkpointInterval, idleness, parallelism,
+                checkpointDir);
+    }
+
+    public LedgerJobConfig withCheckpointDir(Path dir) {
+        return new LedgerJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, idleness, parallelism,
+                dir == null ? null : dir.toAbsolutePath().toString());
+    }
+
+    public Path checkpointPath() {
+        return checkpointDir == null ? null : Path.of(checkpointDir);
+    }
+}
