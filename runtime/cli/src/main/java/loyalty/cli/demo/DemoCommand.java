@@ -156,23 +156,31 @@ public final class DemoCommand implements Callable<Integer> {
                 Blocklist.of(programBlocklist(generated.config().program())), DEFAULT_REGION);
         step("resolve identities", t);
 
-        heading(7, local.trino().isPresent() ? "Query the lakehouse with Trino" : "Read the lakehouse (no Trino)");
+        heading(7, "Keep the points ledger: earn, pending, returns, redemptions, expiry, tiers (Flink ledger job)");
+        t = System.nanoTime();
+        LedgerWatch.await(local, timeout);
+        step("ledger", t);
+
+        heading(8, local.trino().isPresent() ? "Query the lakehouse with Trino" : "Read the lakehouse (no Trino)");
         t = System.nanoTime();
         SummaryBuilder builder = new SummaryBuilder(local, manifest);
         List<SourceRow> rows = builder.sourceRows();
         Map<String, Long> byType = builder.eventsByType();
         IdentitySummary identity = IdentitySummary.of(log, identityDeadLetters, quality,
                 builder.identityTables(log.count("created")));
+        LedgerSummary ledger = builder.ledger();
         step("query", t);
 
         printSummary(rows, builder, byType);
         IdentityReport.print(identity, local.trino().isPresent());
+        LedgerReport.print(ledger);
         printTimings();
         boolean identityOk = local.trino().isEmpty() || identity.memberRows() == identity.expectedMemberRows();
+        boolean ledgerOk = ledger == null || ledger.ledgerMatchesBalances();
         return new DemoSummary(startedAt, program.seed, program.customers, program.days, rows,
-                builder.rowsInIceberg(), builder.distinctEventIds(), builder.countedBy(), byType, identity, steps,
+                builder.rowsInIceberg(), builder.distinctEventIds(), builder.countedBy(), byType, identity, ledger, steps,
                 rows.stream().allMatch(SourceRow::matches) && builder.rowsInIceberg() == builder.distinctEventIds()
-                        && identityOk);
+                        && identityOk && ledgerOk);
     }
 
     /** The generator's ground truth as event id → true person (CDC rows name the events they produce). */
@@ -265,6 +273,6 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static void heading(int n, String text) {
         System.out.println();
-        System.out.println("[" + n + "/7] " + text);
+        System.out.println("[" + n + "/8] " + text);
     }
 }

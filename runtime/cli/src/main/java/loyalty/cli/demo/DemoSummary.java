@@ -17,6 +17,7 @@ public record DemoSummary(
         @JsonProperty("counted_by") String countedBy,
         @JsonProperty("events_by_type") Map<String, Long> eventsByType,
         @JsonProperty("identity") IdentitySummary identity,
+        @JsonProperty("ledger") LedgerSummary ledger,
         @JsonProperty("step_seconds") Map<String, Double> stepSeconds,
         @JsonProperty("all_match") boolean allMatch) {
 }

@@ -147,6 +147,38 @@ final class SummaryBuilder {
         }
     }
 
+    /** The ledger tables through Trino, or null without Trino. */
+    LedgerSummary ledger() {
+        if (trino == null) {
+            return null;
+        }
+        try {
+            Map<String, List<Long>> byType = new java.util.LinkedHashMap<>();
+            long total = 0;
+            QueryResult entries = trino.query("SELECT type AS k, count(*) AS n, sum(points) AS p"
+                    + " FROM iceberg.ledger.points_ledger GROUP BY 1 ORDER BY 1");
+            for (int i = 0; i < entries.rowCount(); i++) {
+                long points = ((Number) entries.value(i, "p")).longValue();
+                byType.put(String.valueOf(entries.value(i, "k")),
+                        List.of(((Number) entries.value(i, "n")).longValue(), points));
+                total += points;
+            }
+            QueryResult b = trino.query("SELECT count(*) AS n, coalesce(sum(available), 0) AS a,"
+                    + " coalesce(sum(pending), 0) AS p, coalesce(sum(debt), 0) AS d FROM iceberg.ledger.balances");
+            Map<String, Long> tiers = new java.util.LinkedHashMap<>();
+            group(tiers, "", "SELECT coalesce(tier, '(not enrolled)') AS k, count(*) AS n"
+                    + " FROM iceberg.ledger.balances GROUP BY 1 ORDER BY 2 DESC");
+            Map<String, Long> redemptions = new java.util.LinkedHashMap<>();
+            group(redemptions, "", "SELECT status || coalesce(' ' || reason, '') AS k, count(*) AS n"
+                    + " FROM iceberg.ledger.redemption_outcomes GROUP BY 1 ORDER BY 1");
+            return new LedgerSummary(byType, total, ((Number) b.value(0, "n")).longValue(),
+                    ((Number) b.value(0, "a")).longValue(), ((Number) b.value(0, "p")).longValue(),
+                    ((Number) b.value(0, "d")).longValue(), tiers, redemptions);
+        } catch (SQLException e) {
+            throw new StackException("Trino could not read the ledger tables: " + e.getMessage(), e);
+        }
+    }
+
     private void group(Map<String, Long> out, String prefix, String sql) throws SQLException {
         QueryResult grouped = trino.query(sql);
         for (int i = 0; i < grouped.rowCount(); i++) {

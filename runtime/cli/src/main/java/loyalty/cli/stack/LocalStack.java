@@ -20,6 +20,8 @@ import loyalty.feeds.http.FeedHttpServer;
 import loyalty.flink.common.JobHandle;
 import loyalty.flink.identity.IdentityJob;
 import loyalty.flink.identity.IdentityJobConfig;
+import loyalty.flink.ledger.LedgerJob;
+import loyalty.flink.ledger.LedgerJobConfig;
 import loyalty.flink.raw.RawEventsJob;
 import loyalty.flink.raw.RawEventsJobConfig;
 import loyalty.lakehouse.catalog.Lakehouse;
@@ -49,6 +51,7 @@ public final class LocalStack implements AutoCloseable {
     private RawEventsJobConfig rawConfig;
     private JobHandle rawEvents;
     private JobHandle identity;
+    private JobHandle ledger;
     private CdcRunner cdc;
     private TrinoServer trino;
     private EventPublisher httpPublisher;
@@ -120,6 +123,7 @@ public final class LocalStack implements AutoCloseable {
                 + " s)");
         if (profile.identity()) {
             startIdentity(profile, listener);
+            startLedger(profile, listener);
         }
         if (profile.cdc()) {
             startCdc(listener);
@@ -150,6 +154,17 @@ public final class LocalStack implements AutoCloseable {
         listener.started("Flink", "identity job " + identity.jobId() + " (out-of-orderness "
                 + describe(profile.identityOutOfOrderness()) + ", quiet flush " + IDENTITY_QUIET_FLUSH.toSeconds()
                 + " s)");
+    }
+
+    private void startLedger(StackProfile profile, StartListener listener) {
+        LedgerJobConfig config = LedgerJobConfig.defaults(kafka.bootstrapServers(), lakehouse)
+                .withCheckpointInterval(profile.checkpointInterval())
+                .withParallelism(profile.parallelism())
+                .withCheckpointDir(workspace.checkpoints().resolve("ledger"));
+        ledger = LedgerJob.startLocal(config);
+        started.push(ledger);
+        ledger.awaitRunning(Duration.ofMinutes(2));
+        listener.started("Flink", "ledger job " + ledger.jobId() + " (keyed by program, event-time timers)");
     }
 
     private static String describe(Duration d) {
@@ -198,6 +213,11 @@ public final class LocalStack implements AutoCloseable {
 
     public JobHandle rawEvents() {
         return rawEvents;
+    }
+
+    /** The ledger job, or null when the profile runs none. */
+    public JobHandle ledger() {
+        return ledger;
     }
 
     /** The identity job, or null when the profile runs none. */

@@ -81,6 +81,12 @@ class DemoEndToEndTest {
             assertThat(tables.path("members.MERGED").asLong()).isEqualTo(identity.get("merges").asLong());
             assertThat(tables.path("events.identity.merged").asLong()).isEqualTo(identity.get("merges").asLong());
             assertThat(tables.path("events.identity.conflict").asLong()).isEqualTo(identity.get("conflicts").asLong());
+
+            // Ledger: every entry in Iceberg adds up to the balances served (SPEC §11, program-wide).
+            JsonNode ledger = summary.get("ledger");
+            assertThat(ledger.get("ledger_matches_balances").asBoolean()).isTrue();
+            assertThat(ledger.get("entries_by_type").get("EARN").get(1).asLong()).isPositive();
+            assertThat(ledger.get("members").asLong()).isEqualTo(identity.get("members_created").asLong());
         }
     }
 
