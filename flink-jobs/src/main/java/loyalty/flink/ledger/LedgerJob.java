@@ -42,9 +42,30 @@ public final class LedgerJob {
     private LedgerJob() {
     }
 
+    /** Submits to a cluster; arguments as {@link LedgerJobConfig#fromProperties}, {@code --config FILE} too. */
+    public static void main(String[] args) throws Exception {
+        org.apache.flink.util.ParameterTool arguments = org.apache.flink.util.ParameterTool.fromArgs(args);
+        java.util.Properties merged = new java.util.Properties();
+        if (arguments.has("config")) {
+            merged.putAll(org.apache.flink.util.ParameterTool.fromPropertiesFile(arguments.get("config"))
+                    .getProperties());
+        }
+        merged.putAll(arguments.getProperties());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        build(env, LedgerJobConfig.fromProperties(merged));
+        env.execute(NAME);
+    }
+
     public static JobHandle startLocal(LedgerJobConfig config) {
+        return startLocal(config, null);
+    }
+
+    /** @param afterRead test seam: an operator placed right after reading the resolved stream, or null */
+    public static JobHandle startLocal(LedgerJobConfig config,
+                                      org.apache.flink.api.common.functions.MapFunction<ResolvedRecord,
+                                              ResolvedRecord> afterRead) {
         StreamExecutionEnvironment env = LocalFlink.environment(config.parallelism(), config.checkpointPath());
-        build(env, config);
+        build(env, config, afterRead);
         try {
             JobHandle handle = new JobHandle(NAME, env.executeAsync(NAME));
             LOG.info("event=job_started job={} id={}", NAME, handle.jobId());
@@ -55,16 +76,25 @@ public final class LedgerJob {
     }
 
     public static void build(StreamExecutionEnvironment env, LedgerJobConfig config) {
+        build(env, config, null);
+    }
+
+    static void build(StreamExecutionEnvironment env, LedgerJobConfig config,
+                      org.apache.flink.api.common.functions.MapFunction<ResolvedRecord, ResolvedRecord> afterRead) {
         env.setParallelism(config.parallelism());
         env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         WatermarkStrategy<byte[]> eventTime = WatermarkStrategy.<byte[]>forMonotonousTimestamps()
                 .withTimestampAssigner((value, previous) -> ResolvedTime.millis(value))
                 .withIdleness(config.idleness());
-        SingleOutputStreamOperator<KeyedJson> entries = env
+        DataStream<ResolvedRecord> records = env
                 .fromSource(ResolvedSource.create(config.bootstrapServers(), config.groupId()), eventTime,
                         "resolved-stream")
                 .uid("resolved-stream")
-                .map(new ReadResolved()).name("read-resolved").uid("read-resolved")
+                .map(new ReadResolved()).name("read-resolved").uid("read-resolved");
+        if (afterRead != null) {
+            records = records.map(afterRead).name("after-read-probe").uid("after-read-probe");
+        }
+        SingleOutputStreamOperator<KeyedJson> entries = records
                 .keyBy(ResolvedRecord::program, Types.STRING)
                 .process(new ApplyLedger()).name("apply-ledger").uid("apply-ledger");
         String prefix = config.groupId();

@@ -47,6 +47,29 @@ public record LedgerJobConfig(String bootstrapServers, LakehouseConfig lakehouse
                 dir == null ? null : dir.toAbsolutePath().toString());
     }
 
+    /**
+     * Reads {@code --bootstrap-servers}, {@code --catalog-uri}, {@code --catalog-user}, {@code --catalog-password},
+     * {@code --warehouse} (required) and {@code --group-id}, {@code --checkpoint-interval}, {@code --idleness},
+     * {@code --parallelism}.
+     */
+    public static LedgerJobConfig fromProperties(java.util.Properties p) {
+        LakehouseConfig lakehouse = new LakehouseConfig(required(p, "catalog-uri"), required(p, "catalog-user"),
+                required(p, "catalog-password"), required(p, "warehouse"));
+        return new LedgerJobConfig(required(p, "bootstrap-servers"), lakehouse,
+                p.getProperty("group-id", DEFAULT_GROUP_ID),
+                org.apache.flink.util.TimeUtils.parseDuration(p.getProperty("checkpoint-interval", "10s").trim()),
+                org.apache.flink.util.TimeUtils.parseDuration(p.getProperty("idleness", "5s").trim()),
+                Integer.parseInt(p.getProperty("parallelism", "2").trim()), null);
+    }
+
+    private static String required(java.util.Properties p, String key) {
+        String value = p.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("missing setting --" + key);
+        }
+        return value.trim();
+    }
+
     public Path checkpointPath() {
         return checkpointDir == null ? null : Path.of(checkpointDir);
     }
