@@ -100,6 +100,21 @@ class ApplyLedgerHarnessTest {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void theEndOfABoundedInputFiresTheTimersSetButSchedulesNoYearlyEffectsForEver() throws Exception {
+        try (var h = harness(null)) {
+            send(h, "M-a", "e1", EventType.MEMBER_ENROLLED, "2026-01-01", "{\"birth_date\":\"1990-03-15\"}");
+            send(h, "M-a", "o1", EventType.ORDER_COMPLETED, "2026-01-05", order("O1", "600.00"));
+            h.processWatermark(Long.MAX_VALUE);
+
+            assertThat(h.numEventTimeTimers()).isZero();
+            // the timers set before the end fire (O1 available 01-19, the birthday 03-15); nothing new is scheduled
+            assertThat(entries(h).stream().mapToLong(e -> e.path("points").asLong()).sum())
+                    .as("welcome 100 + O1 600 + birthday 100").isEqualTo(800);
+        }
+    }
+
     private static KeyedOneInputStreamOperatorTestHarness<String, ResolvedRecord, KeyedJson> harness(
             OperatorSubtaskState state) throws Exception {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new ApplyLedger()),
