@@ -3,7 +3,9 @@ package loyalty.flink.common;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -39,6 +41,15 @@ public final class LocalFlink {
      */
     public static StreamExecutionEnvironment environment(int parallelism, Path checkpointDir) {
         return StreamExecutionEnvironment.createLocalEnvironment(configuration(parallelism, checkpointDir));
+    }
+
+    /**
+     * For a bounded job in BATCH mode (a replay, which sets its own batch options): no checkpoints, no resume.
+     */
+    public static StreamExecutionEnvironment batchEnvironment(int parallelism) {
+        Configuration conf = configuration(parallelism, null);
+        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        return StreamExecutionEnvironment.createLocalEnvironment(conf);
     }
 
     static Configuration configuration(int parallelism, Path checkpointDir) {

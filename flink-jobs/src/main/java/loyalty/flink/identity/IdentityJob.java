@@ -7,10 +7,15 @@ import loyalty.flink.common.DeadLetters;
 import loyalty.flink.common.IcebergTables;
 import loyalty.flink.common.InputTopicsSource;
 import loyalty.flink.common.JobHandle;
+import loyalty.flink.common.JsonScan;
 import loyalty.flink.common.KafkaInput;
 import loyalty.flink.common.LocalFlink;
 import loyalty.flink.raw.ParseRawEvents;
 import loyalty.flink.raw.RawEvent;
+import loyalty.flink.serving.IdentifierRows;
+import loyalty.flink.serving.MemberRows;
+import loyalty.flink.serving.ServingSchema;
+import loyalty.flink.serving.ServingSink;
 import loyalty.lakehouse.catalog.LakehouseConfig;
 import loyalty.lakehouse.table.IdentityEvents;
 import loyalty.lakehouse.table.IdentityLinks;
@@ -19,7 +24,6 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -40,14 +44,17 @@ import org.slf4j.LoggerFactory;
  * <p>Exactly once: Kafka outputs are transactional and Iceberg commits belong to the checkpoint that holds the
  * resolver's state and the input offsets. Records the parser refuses are left to the raw-events job, which writes
  * them to the dead-letter topic (once, not once per job); this job dead-letters only what resolution refuses
- * ({@code no_usable_identifier}).
+ * ({@code no_usable_identifier}). With {@code --delivery at-least-once} the Kafka outputs are readable as soon as
+ * they are written, and what followed the last checkpoint is written again after a restart (see
+ * {@link loyalty.flink.common.Delivery}).
  *
  * <p>State design: the key is the program, so one subtask holds a program's whole identity graph and resolves its
  * events one after another. That is what makes merges exact and deterministic (a merge joins arbitrary identifiers,
  * which no finer key can see at once), and it bounds a program's throughput to one core: see the README.
  *
  * <p>{@link #main} takes the raw-events job's arguments plus {@code --out-of-orderness}, {@code --idleness},
- * {@code --quiet-flush}, {@code --applied-ttl} (durations such as {@code 30s}, {@code 7d}).
+ * {@code --quiet-flush}, {@code --applied-ttl} (durations such as {@code 30s}, {@code 7d}), {@code --delivery}, and
+ * optionally {@code --serving-jdbc-url}, {@code --serving-user}, {@code --serving-password} for the serving tables.
  */
 public final class IdentityJob {
     public static final String NAME = "loyalty-identity";
@@ -93,13 +100,13 @@ public final class IdentityJob {
     static void build(StreamExecutionEnvironment env, IdentityJobConfig config,
                       MapFunction<RawEvent, RawEvent> afterParse) {
         env.setParallelism(config.parallelism());
-        env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        env.enableCheckpointing(config.checkpointInterval().toMillis(), config.delivery().checkpointingMode());
         IcebergTables.ensure(config.lakehouse(),
                 List.of(Members.DEFINITION, IdentityLinks.DEFINITION, IdentityEvents.DEFINITION));
 
         WatermarkStrategy<KafkaInput> eventTime = WatermarkStrategy
                 .<KafkaInput>forBoundedOutOfOrderness(config.outOfOrderness())
-                .withTimestampAssigner((input, previous) -> OccurredAt.millis(input.value()))
+                .withTimestampAssigner((input, previous) -> JsonScan.millis(input.value(), 1, "occurred_at"))
                 .withIdleness(config.idleness());
         DataStream<KafkaInput> input = env
                 .fromSource(InputTopicsSource.create(config.bootstrapServers(), config.groupId()), eventTime,
@@ -134,6 +141,15 @@ public final class IdentityJob {
                 .distributionMode(DistributionMode.HASH)
                 .append()
                 .name("identity-events-iceberg");
+        if (config.serving() != null) {
+            ServingSchema.ensure(config.serving());
+            resolved.getSideOutput(IdentityOutputs.MEMBER_ROWS)
+                    .sinkTo(ServingSink.of(config.serving(), new MemberRows()))
+                    .name("members-serving").uid("members-serving");
+            resolved.getSideOutput(IdentityOutputs.LINK_ROWS)
+                    .sinkTo(ServingSink.of(config.serving(), new IdentifierRows()))
+                    .name("identifiers-serving").uid("identifiers-serving");
+        }
     }
 
     /** Rows replace the row with the same key: a profile or a link row is always its latest version. */
@@ -150,6 +166,7 @@ public final class IdentityJob {
     }
 
     private static KafkaSink<KeyedJson> kafka(IdentityJobConfig config, String topic, String suffix) {
-        return KeyedJsonSink.exactlyOnce(config.bootstrapServers(), topic, config.groupId() + "-" + suffix);
+        return KeyedJsonSink.of(config.delivery(), config.bootstrapServers(), topic,
+                config.groupId() + "-" + suffix);
     }
 }

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import loyalty.flink.common.Delivery;
+import loyalty.flink.serving.ServingDb;
 import loyalty.lakehouse.catalog.LakehouseConfig;
 import org.apache.flink.util.TimeUtils;
 
@@ -19,6 +21,8 @@ import org.apache.flink.util.TimeUtils;
  * @param idleness       a partition that sends nothing for this long stops holding the watermark back
  * @param quietFlush     when no event arrives for this long, everything waiting is resolved
  * @param appliedTtl     how long an applied event id is remembered (the idempotency window)
+ * @param serving        where to keep the serving tables (members, identifiers), or null for none
+ * @param delivery       of the Kafka outputs, and the checkpointing mode that goes with it
  */
 public record IdentityJobConfig(
         String bootstrapServers,
@@ -30,7 +34,9 @@ public record IdentityJobConfig(
         Duration quietFlush,
         Duration appliedTtl,
         int parallelism,
-        String checkpointDir) implements Serializable {
+        String checkpointDir,
+        ServingDb serving,
+        Delivery delivery) implements Serializable {
 
     public static final String DEFAULT_GROUP_ID = "loyalty-identity";
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
@@ -45,6 +51,7 @@ public record IdentityJobConfig(
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(lakehouse, "lakehouse");
         Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(delivery, "delivery");
         for (Duration d : new Duration[] {checkpointInterval, outOfOrderness, idleness, quietFlush, appliedTtl}) {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("durations must be positive, got " + d);
@@ -57,37 +64,50 @@ public record IdentityJobConfig(
 
     public static IdentityJobConfig defaults(String bootstrapServers, LakehouseConfig lakehouse) {
         return new IdentityJobConfig(bootstrapServers, lakehouse, DEFAULT_GROUP_ID, DEFAULT_CHECKPOINT_INTERVAL,
-                DEFAULT_OUT_OF_ORDERNESS, DEFAULT_IDLENESS, DEFAULT_QUIET_FLUSH, DEFAULT_APPLIED_TTL, 2, null);
+                DEFAULT_OUT_OF_ORDERNESS, DEFAULT_IDLENESS, DEFAULT_QUIET_FLUSH, DEFAULT_APPLIED_TTL, 2, null, null,
+                Delivery.EXACTLY_ONCE);
     }
 
     public IdentityJobConfig withGroupId(String id) {
         return new IdentityJobConfig(bootstrapServers, lakehouse, id, checkpointInterval, outOfOrderness, idleness,
-                quietFlush, appliedTtl, parallelism, checkpointDir);
+                quietFlush, appliedTtl, parallelism, checkpointDir, serving, delivery);
     }
 
     public IdentityJobConfig withCheckpointInterval(Duration d) {
         return new IdentityJobConfig(bootstrapServers, lakehouse, groupId, d, outOfOrderness, idleness, quietFlush,
-                appliedTtl, parallelism, checkpointDir);
+                appliedTtl, parallelism, checkpointDir, serving, delivery);
     }
 
     public IdentityJobConfig withOutOfOrderness(Duration d) {
         return new IdentityJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, d, idleness,
-                quietFlush, appliedTtl, parallelism, checkpointDir);
+                quietFlush, appliedTtl, parallelism, checkpointDir, serving, delivery);
     }
 
     public IdentityJobConfig withQuietFlush(Duration d) {
         return new IdentityJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, outOfOrderness,
-                idleness, d, appliedTtl, parallelism, checkpointDir);
+                idleness, d, appliedTtl, parallelism, checkpointDir, serving, delivery);
     }
 
     public IdentityJobConfig withParallelism(int p) {
         return new IdentityJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, outOfOrderness,
-                idleness, quietFlush, appliedTtl, p, checkpointDir);
+                idleness, quietFlush, appliedTtl, p, checkpointDir, serving, delivery);
     }
 
     public IdentityJobConfig withCheckpointDir(Path dir) {
         return new IdentityJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, outOfOrderness,
-                idleness, quietFlush, appliedTtl, parallelism, dir == null ? null : dir.toAbsolutePath().toString());
+                idleness, quietFlush, appliedTtl, parallelism, dir == null ? null : dir.toAbsolutePath().toString(),
+                serving, delivery);
+    }
+
+    /** Also keep the serving tables in {@code db} (null: none). */
+    public IdentityJobConfig withServing(ServingDb db) {
+        return new IdentityJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, outOfOrderness,
+                idleness, quietFlush, appliedTtl, parallelism, checkpointDir, db, delivery);
+    }
+
+    public IdentityJobConfig withDelivery(Delivery d) {
+        return new IdentityJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, outOfOrderness,
+                idleness, quietFlush, appliedTtl, parallelism, checkpointDir, serving, d);
     }
 
     public Path checkpointPath() {
@@ -106,15 +126,19 @@ public record IdentityJobConfig(
                 duration(p, "quiet-flush", DEFAULT_QUIET_FLUSH),
                 duration(p, "applied-ttl", DEFAULT_APPLIED_TTL),
                 Integer.parseInt(p.getProperty("parallelism", "2").trim()),
-                p.getProperty("checkpoint-dir"));
+                p.getProperty("checkpoint-dir"),
+                ServingDb.fromProperties(p),
+                Delivery.parse(p.getProperty("delivery", Delivery.EXACTLY_ONCE.wireName())));
     }
 
     public Map<String, String> describe() {
-        return Map.of("bootstrap-servers", bootstrapServers, "catalog-uri", lakehouse.jdbcUrl(),
-                "group-id", groupId, "checkpoint-interval", checkpointInterval.toString(),
-                "out-of-orderness", outOfOrderness.toString(), "idleness", idleness.toString(),
-                "quiet-flush", quietFlush.toString(), "applied-ttl", appliedTtl.toString(),
-                "parallelism", String.valueOf(parallelism), "checkpoint-dir", String.valueOf(checkpointDir));
+        return Map.ofEntries(Map.entry("bootstrap-servers", bootstrapServers),
+                Map.entry("catalog-uri", lakehouse.jdbcUrl()), Map.entry("group-id", groupId),
+                Map.entry("checkpoint-interval", checkpointInterval.toString()),
+                Map.entry("out-of-orderness", outOfOrderness.toString()), Map.entry("idleness", idleness.toString()),
+                Map.entry("quiet-flush", quietFlush.toString()), Map.entry("applied-ttl", appliedTtl.toString()),
+                Map.entry("parallelism", String.valueOf(parallelism)),
+                Map.entry("checkpoint-dir", String.valueOf(checkpointDir)), Map.entry("delivery", delivery.wireName()));
     }
 
     private static String required(Properties p, String key) {

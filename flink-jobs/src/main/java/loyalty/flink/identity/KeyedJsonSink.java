@@ -1,18 +1,26 @@
 package loyalty.flink.identity;
 
-import org.apache.flink.connector.base.DeliveryGuarantee;
+import loyalty.flink.common.Delivery;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 
-/** The exactly-once Kafka sink of the platform's JSON outputs: transactions committed on checkpoints. */
+/** The Kafka sink of the platform's JSON outputs. */
 public final class KeyedJsonSink {
     private KeyedJsonSink() {
     }
 
-    public static KafkaSink<KeyedJson> exactlyOnce(String bootstrapServers, String topic, String transactionalIdPrefix) {
+    /** Transactions committed on checkpoints. */
+    public static KafkaSink<KeyedJson> exactlyOnce(String bootstrapServers, String topic,
+                                                   String transactionalIdPrefix) {
+        return of(Delivery.EXACTLY_ONCE, bootstrapServers, topic, transactionalIdPrefix);
+    }
+
+    /** @param transactionalIdPrefix used by exactly-once only */
+    public static KafkaSink<KeyedJson> of(Delivery delivery, String bootstrapServers, String topic,
+                                          String transactionalIdPrefix) {
         return KafkaSink.<KeyedJson>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setRecordSerializer(new KeyedJsonSerializer(topic))
-                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setDeliveryGuarantee(delivery.guarantee())
                 .setTransactionalIdPrefix(transactionalIdPrefix)
                 .build();
     }

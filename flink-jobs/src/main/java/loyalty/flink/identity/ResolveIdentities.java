@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import loyalty.contract.deadletter.DeadLetter;
 import loyalty.contract.event.Event;
 import loyalty.contract.event.EventJson;
+import loyalty.contract.event.EventType;
 import loyalty.contract.identity.IdentityMerged;
 import loyalty.contract.identity.Resolved;
 import loyalty.flink.raw.RawEvent;
@@ -197,7 +198,8 @@ public final class ResolveIdentities extends KeyedProcessFunction<String, RawEve
     private void apply(RawEvent raw, boolean isLate, Context ctx, Collector<KeyedJson> out) throws Exception {
         Event event = toEvent(raw);
         RuleBook book = ruleBook(ctx.getCurrentKey());
-        Resolution r = new Resolver(store, book).resolve(event);
+        Resolver resolver = new Resolver(store, book);
+        Resolution r = resolver.resolve(event);
         outcomes.get(r.outcome()).inc();
         ignoredIdentifiers.inc(r.ignored().size());
         switch (r.outcome()) {
@@ -229,6 +231,9 @@ public final class ResolveIdentities extends KeyedProcessFunction<String, RawEve
             ctx.output(IdentityOutputs.LINK_ROWS, IdentityRows.link(l));
         }
         Resolved resolved = Resolved.event(r.memberId(), r.outcome().wireName(), isLate, event);
+        if (event.eventType() == EventType.ORDER_COMPLETED) {
+            resolved = resolved.withReferrer(resolver.referrerOf(r.memberId(), event.occurredAt()).orElse(null));
+        }
         out.collect(new KeyedJson(resolved.key(), json(resolved)));
     }
 

@@ -16,13 +16,17 @@ import loyalty.contract.event.EventType;
 import loyalty.contract.identity.IdentityMerged;
 import loyalty.contract.identity.Resolved;
 import loyalty.contract.validation.RejectReason;
+import loyalty.flink.common.JsonStateSerializer;
 import loyalty.flink.identity.KeyedJson;
+import loyalty.flink.serving.ServingBalance;
+import loyalty.ledger.core.Balance;
 import loyalty.ledger.core.BookRules;
 import loyalty.ledger.core.LedgerEntry;
 import loyalty.ledger.core.LedgerStep;
 import loyalty.ledger.core.MemberLedger;
 import loyalty.ledger.core.Merges;
 import loyalty.ledger.core.RedemptionOutcome;
+import loyalty.ledger.core.Referrals;
 import loyalty.ledger.core.TierChange;
 import loyalty.ledger.rules.CampaignConditions;
 import loyalty.ledger.rules.RuleBook;
@@ -46,24 +50,47 @@ import org.apache.flink.util.Collector;
  * sets, and dead letters for repeated order or return ids.
  */
 public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedRecord, KeyedJson> {
-    private transient MapState<String, String> ledgers;
+    /** Epoch millis, or null: see {@link #ApplyLedger(Instant)}. */
+    private final Long horizon;
+    private transient MapState<String, MemberLedger> ledgers;
+    /** Ledgers as JSON text, as checkpoints before {@code member-ledgers} held them; moved over on first use. */
+    private transient MapState<String, String> ledgersAsText;
     private transient MapState<Long, List<String>> due;
     private transient ValueState<String> ruleBookJson;
     private transient Map<String, RuleBook> ruleBooks;
     private transient CampaignConditions conditions;
     private transient Counter unattributed;
-    private transient Counter referralsPending;
+    private transient Counter referralsUnresolved;
+
+    /** Live: effects fire as event time passes them, for ever. */
+    public ApplyLedger() {
+        this(null);
+    }
+
+    /**
+     * For a replay or simulation of history up to {@code horizon}: nothing due after it is scheduled, and at the end
+     * of the input every member with something due is brought to the horizon (in a batch run timers only fire
+     * then), so the result is that of a live run whose event time reached the horizon.
+     */
+    public ApplyLedger(Instant horizon) {
+        this.horizon = horizon == null ? null : horizon.toEpochMilli();
+    }
 
     @Override
     public void open(OpenContext openContext) {
-        ledgers = getRuntimeContext().getMapState(new MapStateDescriptor<>("ledgers", Types.STRING, Types.STRING));
+        ledgers = getRuntimeContext().getMapState(new MapStateDescriptor<>("member-ledgers",
+                org.apache.flink.api.common.typeutils.base.StringSerializer.INSTANCE,
+                new JsonStateSerializer<>(MemberLedger.class)));
+        ledgersAsText = getRuntimeContext().getMapState(new MapStateDescriptor<>("ledgers", Types.STRING,
+                Types.STRING));
         due = getRuntimeContext().getMapState(new MapStateDescriptor<>("due", Types.LONG,
                 new ListTypeInfo<>(Types.STRING)));
         ruleBookJson = getRuntimeContext().getState(new ValueStateDescriptor<>("rule-book", Types.STRING));
         ruleBooks = new HashMap<>();
         conditions = new CampaignConditions();
         unattributed = getRuntimeContext().getMetricGroup().counter("unattributedEvents");
-        referralsPending = getRuntimeContext().getMetricGroup().counter("referralsNotCredited");
+        // a first order whose referrer's identifiers nobody holds: no bonus, as SPEC §4 says for a referrer not enrolled
+        referralsUnresolved = getRuntimeContext().getMetricGroup().counter("referralsWithoutReferrer");
     }
 
     @Override
@@ -104,11 +131,15 @@ public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedReco
                     RejectReason.valueOf(step.deadLetterReason().toUpperCase(java.util.Locale.ROOT)),
                     "the ledger already holds this id", "ledger:" + event.program(), event.eventId(), Instant.now()));
         }
-        if (step.referral() != null) {
-            // The referrer is resolved from identifiers by identity resolution; that hop is not built yet.
-            referralsPending.inc();
-        }
         emit(step, ctx, out);
+        if (step.referral() != null) {
+            if (r.referrerId() == null) {
+                referralsUnresolved.inc();
+            } else {
+                emit(Referrals.credit(ledger(r.program(), r.referrerId(), touched), step.referral(), rules), ctx,
+                        out);
+            }
+        }
         finish(touched, event.occurredAt(), rules, ctx);
     }
 
@@ -121,7 +152,8 @@ public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedReco
         due.remove(timestamp);
         BookRules rules = rules(ctx.getCurrentKey());
         Map<String, MemberLedger> touched = new LinkedHashMap<>();
-        Instant at = Instant.ofEpochMilli(timestamp);
+        boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+        Instant at = Instant.ofEpochMilli(endOfInput && horizon != null ? horizon : timestamp);
         for (String memberId : members) {
             emit(ledger(ctx.getCurrentKey(), memberId, touched).advanceTo(at, rules), ctx, out);
         }
@@ -144,14 +176,20 @@ public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedReco
     private void finish(Map<String, MemberLedger> touched, Instant at, BookRules rules, Context ctx)
             throws Exception {
         for (MemberLedger m : touched.values()) {
-            ledgers.put(m.memberId, EventJson.mapper().writeValueAsString(m));
-            ctx.output(LedgerOutputs.BALANCES, new KeyedJson(m.memberId, json(m.balance(
-                    m.clock == null || m.clock.isBefore(at) ? at : m.clock))));
+            Instant asOf = latest(latest(at, m.clock), m.publishedAsOf);
+            m.publishedAsOf = asOf;
+            Balance balance = m.balance(asOf);
+            ledgers.put(m.memberId, m);
+            ctx.output(LedgerOutputs.BALANCES, new KeyedJson(m.memberId, json(balance)));
+            // The serving table also shows the open lots; the balances topic keeps the SPEC §11 shape.
+            ctx.output(LedgerOutputs.SERVING_BALANCES, new KeyedJson(m.memberId,
+                    json(ServingBalance.of(balance, m))));
             var next = m.nextDue(rules);
             // At the end of a bounded input the watermark jumps to the end of time; yearly reviews and birthdays
             // would then schedule each other for ever.
-            if (next.isPresent() && ctx.timerService().currentWatermark() != Long.MAX_VALUE) {
-                long t = next.get().toEpochMilli();
+            long t = next.map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
+            if (next.isPresent() && ctx.timerService().currentWatermark() != Long.MAX_VALUE
+                    && (horizon == null || t <= horizon)) {
                 List<String> list = due.get(t);
                 List<String> updated = list == null ? new ArrayList<>() : new ArrayList<>(list);
                 if (!updated.contains(m.memberId)) {
@@ -163,13 +201,23 @@ public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedReco
         }
     }
 
+    private static Instant latest(Instant a, Instant b) {
+        return b == null || (a != null && a.isAfter(b)) ? a : b;
+    }
+
     private MemberLedger ledger(String program, String memberId, Map<String, MemberLedger> touched)
             throws Exception {
         MemberLedger m = touched.get(memberId);
         if (m == null) {
-            String stored = ledgers.get(memberId);
-            m = stored == null ? new MemberLedger(program, memberId)
-                    : EventJson.mapper().readValue(stored, MemberLedger.class);
+            m = ledgers.get(memberId);
+            if (m == null) {
+                String earlier = ledgersAsText.get(memberId);
+                if (earlier != null) {
+                    ledgersAsText.remove(memberId);
+                }
+                m = earlier == null ? new MemberLedger(program, memberId)
+                        : EventJson.mapper().readValue(earlier, MemberLedger.class);
+            }
             touched.put(memberId, m);
         }
         return m;

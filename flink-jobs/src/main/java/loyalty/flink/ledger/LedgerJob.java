@@ -1,26 +1,21 @@
 package loyalty.flink.ledger;
 
-import java.util.List;
 import loyalty.contract.topic.Topics;
 import loyalty.flink.common.IcebergTables;
-import loyalty.flink.identity.RowByName;
-import loyalty.lakehouse.table.Balances;
-import loyalty.lakehouse.table.PointsLedger;
-import loyalty.lakehouse.table.RedemptionOutcomes;
-import loyalty.lakehouse.table.TierHistory;
+import loyalty.flink.serving.BalanceRows;
+import loyalty.flink.serving.EntryRows;
+import loyalty.flink.serving.ServingSchema;
+import loyalty.flink.serving.ServingSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.table.data.RowData;
-import org.apache.iceberg.DistributionMode;
-import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.flink.sink.IcebergSink;
 import loyalty.flink.common.DeadLetters;
+import loyalty.flink.common.Delivery;
 import loyalty.flink.common.JobHandle;
+import loyalty.flink.common.JsonScan;
 import loyalty.flink.common.LocalFlink;
 import loyalty.flink.identity.KeyedJson;
 import loyalty.flink.identity.KeyedJsonSink;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -30,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * The points ledger (SPEC §4–11): the resolved stream → keyed by program → {@link ApplyLedger} → ledger entries
  * ({@code loyalty.ledger.entries}), balances ({@code loyalty.balances}, compacted), redemption outcomes
  * ({@code loyalty.redemption.outcomes}), rejected rule sets ({@code loyalty.rules.rejected}); exactly-once
- * (transactional Kafka sinks committed on checkpoints with the ledger state and the input offsets).
+ * (transactional Kafka sinks committed on checkpoints with the ledger state and the input offsets), or
+ * at-least-once with {@code --delivery at-least-once} (see {@link Delivery}).
  *
  * <p>Event time: the watermark follows the resolved stream's {@code occurred_at}; timers for availability,
  * expiry, tier reviews and birthdays fire as it passes them. While no input arrives, event time stands still.
@@ -82,9 +78,9 @@ public final class LedgerJob {
     static void build(StreamExecutionEnvironment env, LedgerJobConfig config,
                       org.apache.flink.api.common.functions.MapFunction<ResolvedRecord, ResolvedRecord> afterRead) {
         env.setParallelism(config.parallelism());
-        env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        env.enableCheckpointing(config.checkpointInterval().toMillis(), config.delivery().checkpointingMode());
         WatermarkStrategy<byte[]> eventTime = WatermarkStrategy.<byte[]>forMonotonousTimestamps()
-                .withTimestampAssigner((value, previous) -> ResolvedTime.millis(value))
+                .withTimestampAssigner((value, previous) -> JsonScan.millis(value, 2, "occurred_at"))
                 .withIdleness(config.idleness());
         DataStream<ResolvedRecord> records = env
                 .fromSource(ResolvedSource.create(config.bootstrapServers(), config.groupId()), eventTime,
@@ -98,47 +94,35 @@ public final class LedgerJob {
                 .keyBy(ResolvedRecord::program, Types.STRING)
                 .process(new ApplyLedger()).name("apply-ledger").uid("apply-ledger");
         String prefix = config.groupId();
-        entries.sinkTo(KeyedJsonSink.exactlyOnce(config.bootstrapServers(), Topics.LEDGER.name(), prefix + "-entries"))
+        Delivery delivery = config.delivery();
+        entries.sinkTo(KeyedJsonSink.of(delivery, config.bootstrapServers(), Topics.LEDGER.name(),
+                        prefix + "-entries"))
                 .name("ledger-entries-kafka").uid("ledger-entries-kafka");
         entries.getSideOutput(LedgerOutputs.BALANCES)
-                .sinkTo(KeyedJsonSink.exactlyOnce(config.bootstrapServers(), Topics.BALANCES.name(),
+                .sinkTo(KeyedJsonSink.of(delivery, config.bootstrapServers(), Topics.BALANCES.name(),
                         prefix + "-balances"))
                 .name("balances-kafka").uid("balances-kafka");
         entries.getSideOutput(LedgerOutputs.OUTCOMES)
-                .sinkTo(KeyedJsonSink.exactlyOnce(config.bootstrapServers(), Topics.REDEMPTION_OUTCOMES.name(),
+                .sinkTo(KeyedJsonSink.of(delivery, config.bootstrapServers(), Topics.REDEMPTION_OUTCOMES.name(),
                         prefix + "-outcomes"))
                 .name("redemption-outcomes-kafka").uid("redemption-outcomes-kafka");
         entries.getSideOutput(LedgerOutputs.RULES_REJECTED)
-                .sinkTo(KeyedJsonSink.exactlyOnce(config.bootstrapServers(), Topics.RULES_REJECTED.name(),
+                .sinkTo(KeyedJsonSink.of(delivery, config.bootstrapServers(), Topics.RULES_REJECTED.name(),
                         prefix + "-rules-rejected"))
                 .name("rules-rejected-kafka").uid("rules-rejected-kafka");
         entries.getSideOutput(LedgerOutputs.DEAD_LETTERS)
                 .sinkTo(DeadLetters.sink(config.bootstrapServers()))
                 .name("ledger-dead-letters").uid("ledger-dead-letters");
 
-        IcebergTables.ensure(config.lakehouse(), List.of(PointsLedger.DEFINITION, Balances.DEFINITION,
-                TierHistory.DEFINITION, RedemptionOutcomes.DEFINITION));
-        iceberg(entries, LedgerRows.entries(), config, PointsLedger.ID, null, "points-ledger-iceberg");
-        iceberg(entries.getSideOutput(LedgerOutputs.BALANCES), LedgerRows.balances(), config, Balances.ID,
-                List.of("program", "member_id"), "balances-iceberg");
-        iceberg(entries.getSideOutput(LedgerOutputs.TIER_CHANGES), LedgerRows.tierChanges(), config,
-                TierHistory.ID, null, "tier-history-iceberg");
-        iceberg(entries.getSideOutput(LedgerOutputs.OUTCOMES), LedgerRows.outcomes(), config,
-                RedemptionOutcomes.ID, null, "redemption-outcomes-iceberg");
-    }
-
-    /** Appends, or with a key upserts (a balance row is always the latest), committing on checkpoints. */
-    private static void iceberg(DataStream<KeyedJson> records, LedgerRows rows, LedgerJobConfig config,
-                                TableIdentifier table, List<String> key, String name) {
-        DataStream<RowData> data = records.map(rows, RowByName.typeInfo(rows.schema()))
-                .name(name + "-rows").uid(name + "-rows");
-        IcebergSink.Builder builder = IcebergSink.forRowData(data)
-                .tableLoader(IcebergTables.loader(config.lakehouse(), table))
-                .uidSuffix(name)
-                .distributionMode(DistributionMode.HASH);
-        if (key != null) {
-            builder = builder.equalityFieldColumns(key).upsert(true);
+        IcebergTables.ensure(config.lakehouse(), LedgerTables.definitions(LedgerTables.LIVE_NAMESPACE));
+        LedgerTables.attach(entries, config.lakehouse(), LedgerTables.LIVE_NAMESPACE);
+        if (config.serving() != null) {
+            ServingSchema.ensure(config.serving());
+            entries.sinkTo(ServingSink.of(config.serving(), new EntryRows()))
+                    .name("ledger-entries-serving").uid("ledger-entries-serving");
+            entries.getSideOutput(LedgerOutputs.SERVING_BALANCES)
+                    .sinkTo(ServingSink.of(config.serving(), new BalanceRows()))
+                    .name("balances-serving").uid("balances-serving");
         }
-        builder.append().name(name);
     }
 }

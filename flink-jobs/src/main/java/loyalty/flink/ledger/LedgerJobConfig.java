@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import loyalty.flink.common.Delivery;
+import loyalty.flink.serving.ServingDb;
 import loyalty.lakehouse.catalog.LakehouseConfig;
 
 /**
@@ -11,46 +13,64 @@ import loyalty.lakehouse.catalog.LakehouseConfig;
  *
  * @param idleness a resolved-stream partition that sends nothing for this long stops holding back the event-time
  *                 clock that fires availability, expiry, review and birthday timers
+ * @param serving    where to keep the serving tables (balances, entries), or null for none
+ * @param delivery   of the Kafka outputs, and the checkpointing mode that goes with it; the resolved stream is
+ *                   read read_committed either way (see ResolvedSource)
  */
 public record LedgerJobConfig(String bootstrapServers, LakehouseConfig lakehouse, String groupId,
                               Duration checkpointInterval, Duration idleness, int parallelism,
-                              String checkpointDir) implements Serializable {
+                              String checkpointDir, ServingDb serving, Delivery delivery)
+        implements Serializable {
     public static final String DEFAULT_GROUP_ID = "loyalty-ledger";
 
     public LedgerJobConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(lakehouse, "lakehouse");
         Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(delivery, "delivery");
     }
 
     public static LedgerJobConfig defaults(String bootstrapServers, LakehouseConfig lakehouse) {
         return new LedgerJobConfig(bootstrapServers, lakehouse, DEFAULT_GROUP_ID, Duration.ofSeconds(10),
-                Duration.ofSeconds(5), 2, null);
+                Duration.ofSeconds(5), 2, null, null, Delivery.EXACTLY_ONCE);
     }
 
     public LedgerJobConfig withCheckpointInterval(Duration d) {
-        return new LedgerJobConfig(bootstrapServers, lakehouse, groupId, d, idleness, parallelism, checkpointDir);
+        return new LedgerJobConfig(bootstrapServers, lakehouse, groupId, d, idleness, parallelism, checkpointDir,
+                serving, delivery);
     }
 
     public LedgerJobConfig withParallelism(int p) {
         return new LedgerJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, idleness, p,
-                checkpointDir);
+                checkpointDir, serving, delivery);
     }
 
     public LedgerJobConfig withGroupId(String id) {
         return new LedgerJobConfig(bootstrapServers, lakehouse, id, checkpointInterval, idleness, parallelism,
-                checkpointDir);
+                checkpointDir, serving, delivery);
     }
 
     public LedgerJobConfig withCheckpointDir(Path dir) {
         return new LedgerJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, idleness, parallelism,
-                dir == null ? null : dir.toAbsolutePath().toString());
+                dir == null ? null : dir.toAbsolutePath().toString(), serving, delivery);
+    }
+
+    /** Also keep the serving tables in {@code db} (null: none). */
+    public LedgerJobConfig withServing(ServingDb db) {
+        return new LedgerJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, idleness, parallelism,
+                checkpointDir, db, delivery);
+    }
+
+    public LedgerJobConfig withDelivery(Delivery d) {
+        return new LedgerJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, idleness, parallelism,
+                checkpointDir, serving, d);
     }
 
     /**
      * Reads {@code --bootstrap-servers}, {@code --catalog-uri}, {@code --catalog-user}, {@code --catalog-password},
      * {@code --warehouse} (required) and {@code --group-id}, {@code --checkpoint-interval}, {@code --idleness},
-     * {@code --parallelism}.
+     * {@code --parallelism}, {@code --delivery} ({@code exactly-once} or {@code at-least-once}), and
+     * {@code --serving-jdbc-url}, {@code --serving-user}, {@code --serving-password}.
      */
     public static LedgerJobConfig fromProperties(java.util.Properties p) {
         LakehouseConfig lakehouse = new LakehouseConfig(required(p, "catalog-uri"), required(p, "catalog-user"),
@@ -59,7 +79,8 @@ public record LedgerJobConfig(String bootstrapServers, LakehouseConfig lakehouse
                 p.getProperty("group-id", DEFAULT_GROUP_ID),
                 org.apache.flink.util.TimeUtils.parseDuration(p.getProperty("checkpoint-interval", "10s").trim()),
                 org.apache.flink.util.TimeUtils.parseDuration(p.getProperty("idleness", "5s").trim()),
-                Integer.parseInt(p.getProperty("parallelism", "2").trim()), null);
+                Integer.parseInt(p.getProperty("parallelism", "2").trim()), null, ServingDb.fromProperties(p),
+                Delivery.parse(p.getProperty("delivery", Delivery.EXACTLY_ONCE.wireName())));
     }
 
     private static String required(java.util.Properties p, String key) {

@@ -9,6 +9,9 @@ import org.apache.flink.util.OutputTag;
 public final class LedgerOutputs {
     public static final OutputTag<KeyedJson> BALANCES =
             new OutputTag<>("balances", TypeInformation.of(KeyedJson.class));
+    /** The balance with the member's open lots, for {@code serving.balances} (JSON of ServingBalance). */
+    public static final OutputTag<KeyedJson> SERVING_BALANCES =
+            new OutputTag<>("serving-balances", TypeInformation.of(KeyedJson.class));
     public static final OutputTag<KeyedJson> OUTCOMES =
             new OutputTag<>("redemption-outcomes", TypeInformation.of(KeyedJson.class));
     public static final OutputTag<KeyedJson> TIER_CHANGES =

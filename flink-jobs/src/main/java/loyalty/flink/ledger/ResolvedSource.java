@@ -24,6 +24,13 @@ final class ResolvedSource {
                         return message;
                     }
                 })
+                // read_committed whatever either job's --delivery. Behind an exactly-once identity job it is what
+                // keeps aborted attempts (written, then rolled back on a restart) out of the ledger; read_uncommitted
+                // would apply records that were never committed, which at-least-once does not allow either. Behind an
+                // at-least-once identity job it costs nothing: records written outside a transaction are readable at
+                // once (the last stable offset only waits for open transactions), so there is no latency to gain by
+                // reading uncommitted. And the ledger cannot know its upstream's setting: the topic may still hold an
+                // open transaction of an earlier exactly-once run, which it must not read past.
                 .setProperty("isolation.level", "read_committed")
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 .build();

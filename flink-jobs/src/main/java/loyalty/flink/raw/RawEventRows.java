@@ -45,6 +45,27 @@ public final class RawEventRows implements MapFunction<RawEvent, RowData> {
                 e.kafkaOffset());
     }
 
+    /** The event of a row read back from raw.events (all columns, in the schema's order): replays start here. */
+    public static RawEvent fromRow(RowData row) {
+        RowData ids = row.isNullAt(5) ? null : row.getRow(5, 5);
+        return new RawEvent(
+                string(row, 0), string(row, 1), string(row, 2),
+                row.getTimestamp(3, 6).toInstant(),
+                string(row, 4),
+                ids == null ? Identifiers.NONE
+                        : new Identifiers(string(ids, 0), string(ids, 1), string(ids, 2), string(ids, 3),
+                        string(ids, 4)),
+                string(row, 6),
+                row.getTimestamp(7, 6).toInstant(),
+                string(row, 8),
+                row.isNullAt(9) ? -1 : row.getInt(9),
+                row.isNullAt(10) ? -1 : row.getLong(10));
+    }
+
+    private static String string(RowData row, int pos) {
+        return row.isNullAt(pos) ? null : row.getString(pos).toString();
+    }
+
     private static RowData identifiers(Identifiers ids) {
         if (ids == null || ids.isEmpty()) {
             return null;

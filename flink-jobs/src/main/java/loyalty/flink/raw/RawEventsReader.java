@@ -55,6 +55,30 @@ public final class RawEventsReader implements AutoCloseable {
         return rows;
     }
 
+    /**
+     * The newest {@code occurred_at} in the table, from the data files' column bounds (exact for timestamps), or
+     * empty when the table is empty.
+     */
+    public Optional<java.time.Instant> latestOccurredAt() {
+        table.refresh();
+        int field = RawEvents.SCHEMA.findField("occurred_at").fieldId();
+        Long latest = null;
+        try (CloseableIterable<FileScanTask> files = table.newScan().includeColumnStats().planFiles()) {
+            for (FileScanTask file : files) {
+                java.nio.ByteBuffer upper = file.file().upperBounds() == null ? null
+                        : file.file().upperBounds().get(field);
+                if (upper != null) {
+                    long micros = org.apache.iceberg.types.Conversions.fromByteBuffer(
+                            org.apache.iceberg.types.Types.TimestampType.withZone(), upper);
+                    latest = latest == null ? micros : Math.max(latest, micros);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the files of " + RawEvents.ID, e);
+        }
+        return Optional.ofNullable(latest).map(m -> java.time.Instant.EPOCH.plus(m, java.time.temporal.ChronoUnit.MICROS));
+    }
+
     /** The distinct event ids; {@code count() > eventIds().size()} would mean a duplicate row. */
     public Set<String> eventIds() {
         table.refresh();

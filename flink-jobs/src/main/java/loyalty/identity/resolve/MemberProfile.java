@@ -44,6 +44,8 @@ public final class MemberProfile {
     @JsonProperty("cards") public List<String> cards = new ArrayList<>();
     @JsonProperty("crm_ids") public List<String> crmIds = new ArrayList<>();
     @JsonProperty("devices") public List<String> devices = new ArrayList<>();
+    /** The referrer's identifiers as the first enrolment gave them (SPEC §2 {@code referred_by}), raw. */
+    @JsonProperty("referred_by") public loyalty.contract.event.Identifiers referredBy;
     @JsonProperty("updated_at") public Instant updatedAt;
     @JsonProperty("updated_by_event") public String updatedByEvent;
 
@@ -132,6 +134,7 @@ public final class MemberProfile {
         p.cards = new ArrayList<>(cards);
         p.crmIds = new ArrayList<>(crmIds);
         p.devices = new ArrayList<>(devices);
+        p.referredBy = referredBy;
         p.updatedAt = updatedAt;
         p.updatedByEvent = updatedByEvent;
         return p;

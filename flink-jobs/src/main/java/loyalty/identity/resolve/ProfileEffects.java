@@ -28,12 +28,13 @@ final class ProfileEffects {
         }
         boolean changed = false;
         Instant at = event.occurredAt();
+        JsonNode payload = event.payload();
         if (type == EventType.MEMBER_ENROLLED && p.enrolledAt == null) {
             p.enrolledAt = at;
             p.status = MemberStatus.ACTIVE;
+            p.referredBy = referredBy(payload);
             changed = true;
         }
-        JsonNode payload = event.payload();
         String first = text(payload, "first_name");
         String last = text(payload, "last_name");
         String country = text(payload, "country") == null ? null : text(payload, "country").toUpperCase(java.util.Locale.ROOT);
@@ -81,12 +82,23 @@ final class ProfileEffects {
         survivor.lastName = survivor.lastName != null ? survivor.lastName : loser.lastName;
         survivor.birthDate = survivor.birthDate != null ? survivor.birthDate : loser.birthDate;
         survivor.country = survivor.country != null ? survivor.country : loser.country;
+        survivor.referredBy = survivor.referredBy != null ? survivor.referredBy : loser.referredBy;
         loser.consents.forEach((channel, theirs) -> {
             ConsentValue ours = survivor.consents.get(channel);
             if (ours == null || theirs.updatedAt().isAfter(ours.updatedAt())) {
                 survivor.consents.put(channel, theirs);
             }
         });
+    }
+
+    private static loyalty.contract.event.Identifiers referredBy(JsonNode payload) {
+        JsonNode v = payload.get("referred_by");
+        if (v == null || !v.isObject()) {
+            return null;
+        }
+        loyalty.contract.event.Identifiers ids = new loyalty.contract.event.Identifiers(text(v, "email"),
+                text(v, "phone"), text(v, "card"), text(v, "crm_id"), null);
+        return ids.hasStrong() ? ids : null;
     }
 
     private static String text(JsonNode payload, String field) {

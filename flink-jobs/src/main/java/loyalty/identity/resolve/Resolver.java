@@ -68,6 +68,33 @@ public final class Resolver {
         return new Step(event, ids, settings).run();
     }
 
+    /**
+     * SPEC §4, §13.11: for an order of a member who enrolled referred by someone, the live member the referrer's
+     * identifiers resolve to at the order's time (strongest identifier first: crm_id, card, email, phone); empty when
+     * there is no referral or nobody holds them. The ledger pays the bonus if this is the referee's first order.
+     */
+    public Optional<String> referrerOf(String memberId, Instant at) {
+        Optional<MemberProfile> referee = memberId == null ? Optional.empty() : store.member(memberId);
+        if (referee.isEmpty() || referee.get().referredBy == null) {
+            return Optional.empty();
+        }
+        IdentityRules settings = rules.at(at);
+        NormalizedIdentifiers ids = IdentifierNormalizer.normalize(referee.get().referredBy,
+                rules.blocklist(settings),
+                others -> RegionChain.of(referee.get().country, memberCountry(others), settings.defaultRegion()));
+        for (IdentifierType type : List.of(IdentifierType.CRM_ID, IdentifierType.CARD, IdentifierType.EMAIL,
+                IdentifierType.PHONE)) {
+            Optional<String> value = ids.get(type);
+            if (value.isPresent()) {
+                Optional<String> owner = owner(new IdentifierKey(type, value.get()));
+                if (owner.isPresent()) {
+                    return owner;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private void publish(Event event) {
         JsonNode ruleSet = event.payload().get("rule_set");
         Instant effectiveFrom = Instant.parse(event.payload().path("effective_from").asText());

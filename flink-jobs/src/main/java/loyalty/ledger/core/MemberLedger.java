@@ -2,6 +2,7 @@ package loyalty.ledger.core;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -34,6 +35,7 @@ public final class MemberLedger {
     @JsonProperty("program") public String program;
     @JsonProperty("member_id") public String memberId;
     @JsonProperty("enrolled_at") public Instant enrolledAt;
+    @JsonDeserialize(as = TreeMap.class)
     @JsonProperty("lots") public Map<String, Lot> lots = new TreeMap<>();
     @JsonProperty("debt") public long debt;
     @JsonProperty("lifetime_earned") public long lifetimeEarned;
@@ -41,13 +43,24 @@ public final class MemberLedger {
     @JsonProperty("expired") public long expired;
     @JsonProperty("tier") public String tier;
     @JsonProperty("tier_achieved_at") public Instant tierAchievedAt;
+    @JsonDeserialize(as = TreeMap.class)
     @JsonProperty("orders") public Map<String, OrderRecord> orders = new TreeMap<>();
+    @JsonDeserialize(as = LinkedHashSet.class)
     @JsonProperty("return_ids") public Set<String> returnIds = new LinkedHashSet<>();
+    @JsonDeserialize(as = TreeMap.class)
     @JsonProperty("unlinked_refunds") public Map<Instant, BigDecimal> unlinkedRefunds = new TreeMap<>();
+    @JsonDeserialize(as = TreeMap.class)
     @JsonProperty("engagements") public Map<String, List<Instant>> engagements = new TreeMap<>();
+    @JsonDeserialize(as = TreeMap.class)
     @JsonProperty("order_points_by_day") public Map<String, Long> orderPointsByDay = new TreeMap<>();
+    @JsonDeserialize(as = TreeMap.class)
     @JsonProperty("redemptions") public Map<String, RedemptionRecord> redemptions = new TreeMap<>();
     @JsonProperty("clock") public Instant clock;
+    /**
+     * The {@code as_of} of the last balance published: balances never go back in time, also when a late event
+     * arrives after a merge moved this member on (served copies keep the newest {@code as_of}).
+     */
+    @JsonProperty("published_as_of") public Instant publishedAsOf;
     @JsonProperty("birth_date") public java.time.LocalDate birthDate;
     /** For campaign conditions ({@code member.country}), from enrolment and profile updates. */
     @JsonProperty("country") public String country;
@@ -57,6 +70,7 @@ public final class MemberLedger {
     /** The referral to pay at the first order after enrolment (SPEC §13.11), as the referrer's raw identifiers. */
     @JsonProperty("referred_by") public JsonNode referredBy;
     @JsonProperty("referral_settled") public boolean referralSettled;
+    @JsonDeserialize(as = TreeMap.class)
     @JsonProperty("referral_bonus_years") public Map<Integer, Integer> referralBonusYears = new TreeMap<>();
 
     public MemberLedger() {

@@ -32,10 +32,9 @@ public final class Merges {
             if (lot.type == EntryType.BONUS && lot.lotId.endsWith(":welcome")) {
                 welcomeLot = lot.lotId;
             }
-            if (lot.expired) {
-                continue;
-            }
-            if (lot.remaining > 0) {
+            // Expired lots move too (with nothing left, so without an entry): a redemption record that moves to the
+            // survivor may name them, and its cancellation expires what it gives back to them.
+            if (lot.remaining > 0 && !lot.expired) {
                 step.add(loser.entry(mergeId + ":TRANSFER_OUT:" + lot.lotId, EntryType.TRANSFER_OUT, -lot.remaining,
                         lot, at, mergeId, version, List.of(), "merged into " + survivorId));
             }
@@ -57,6 +56,10 @@ public final class Merges {
         loser.expired = 0;
         loser.orders.clear();
         loser.redemptions.clear();
+        // The loser is merged away: no birthday, no tier review, nothing more earned on it (SPEC §3, §4).
+        loser.birthDate = null;
+        loser.tier = null;
+        loser.tierAchievedAt = null;
         return new Out(step, transfer);
     }
 

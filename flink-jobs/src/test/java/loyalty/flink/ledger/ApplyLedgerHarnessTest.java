@@ -101,6 +101,79 @@ class ApplyLedgerHarnessTest {
     }
 
     @Test
+    void ledgersKeptAsJsonTextByAnEarlierVersionAreTakenOverOnRestore() throws Exception {
+        // a member's ledger as the earlier version stored it: JSON text in map state "ledgers"
+        OperatorSubtaskState asText;
+        try (var old = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new TextLedgers()),
+                ResolvedRecord::program, Types.STRING)) {
+            old.open();
+            old.processElement(record(Resolved.event("M-a", "matched", false, new Event("x", "member.enrolled",
+                    "acme", Instant.parse("2026-01-01T12:00:00Z"), "pos", Identifiers.NONE,
+                    EventJson.mapper().createObjectNode()))));
+            asText = old.snapshot(1, 1);
+        }
+        try (var h = harness(asText)) {
+            send(h, "M-a", "o1", EventType.ORDER_COMPLETED, "2026-01-05", order("O1", "20.00"));
+
+            assertThat(lastBalance(h, "M-a").path("pending").asLong()).isEqualTo(20);
+            assertThat(lastBalance(h, "M-a").path("available").asLong()).as("the welcome bonus kept")
+                    .isEqualTo(100);
+        }
+    }
+
+    /** Writes a ledger with its welcome bonus the way the earlier version of ApplyLedger kept it. */
+    static final class TextLedgers extends org.apache.flink.streaming.api.functions.KeyedProcessFunction<String,
+            ResolvedRecord, KeyedJson> {
+        @Override
+        public void processElement(ResolvedRecord record, Context ctx,
+                                   org.apache.flink.util.Collector<KeyedJson> out) throws Exception {
+            var state = getRuntimeContext().getMapState(new org.apache.flink.api.common.state.MapStateDescriptor<>(
+                    "ledgers", Types.STRING, Types.STRING));
+            var ledger = new loyalty.ledger.core.MemberLedger("acme", "M-a");
+            var rules = new loyalty.ledger.core.BookRules(new loyalty.ledger.rules.RuleBook(),
+                    new loyalty.ledger.rules.CampaignConditions());
+            Resolved r = EventJson.mapper().readValue(record.json(), Resolved.class);
+            ledger.apply(r.event(), rules);
+            state.put("M-a", EventJson.mapper().writeValueAsString(ledger));
+        }
+    }
+
+    @Test
+    void aBalanceNeverGoesBackInTimeWhenALateEventFollowsAMerge() throws Exception {
+        try (var h = harness(null)) {
+            send(h, "P1", "a1", EventType.MEMBER_ENROLLED, "2026-01-01", "{}");
+            send(h, "P2", "b1", EventType.MEMBER_ENROLLED, "2026-01-02", "{}");
+            h.processElement(record(Resolved.merge(IdentityMerged.of("acme", "P1", "P2", "p5",
+                    Instant.parse("2026-01-05T12:00:00Z"), List.of("card:C1"), Instant.parse("2026-01-01T12:00:00Z"),
+                    Instant.parse("2026-01-02T12:00:00Z")), false)));
+            send(h, "P1", "late", EventType.ORDER_COMPLETED, "2026-01-03", order("O7", "10.00"));
+
+            List<String> asOf = side(h, LedgerOutputs.BALANCES).stream()
+                    .filter(b -> b.path("member_id").asText().equals("P1"))
+                    .map(b -> b.path("as_of").asText()).toList();
+            assertThat(asOf).isSortedAccordingTo(java.util.Comparator.naturalOrder());
+            assertThat(asOf.get(asOf.size() - 1)).startsWith("2026-01-05");
+        }
+    }
+
+    @Test
+    void aRefereesFirstOrderPaysTheReferrerIdentityResolutionNamed() throws Exception {
+        try (var h = harness(null)) {
+            send(h, "M-bob", "e1", EventType.MEMBER_ENROLLED, "2026-01-01", "{}");
+            send(h, "M-ann", "e2", EventType.MEMBER_ENROLLED, "2026-01-02",
+                    "{\"referred_by\":{\"email\":\"bob@x.com\"}}");
+            sendOrder(h, "M-ann", "o1", "2026-01-05", order("O1", "10.00"), "M-bob");
+            sendOrder(h, "M-ann", "o2", "2026-01-06", order("O2", "10.00"), "M-bob");
+
+            assertThat(entries(h)).filteredOn(e -> e.path("member_id").asText().equals("M-bob"))
+                    .extracting(e -> e.path("points").asLong() + " " + e.path("note").asText(""))
+                    .as("the welcome, then one referral bonus: only the first order counts")
+                    .containsExactly("100 welcome", "500 referral of M-ann");
+            assertThat(lastBalance(h, "M-bob").path("available").asLong()).as("available at once").isEqualTo(600);
+        }
+    }
+
+    @Test
     @org.junit.jupiter.api.Timeout(60)
     void theEndOfABoundedInputFiresTheTimersSetButSchedulesNoYearlyEffectsForEver() throws Exception {
         try (var h = harness(null)) {
@@ -131,6 +204,14 @@ class ApplyLedgerHarnessTest {
         Event e = new Event(id, type.wireName(), "acme", Instant.parse(date + "T12:00:00Z"), "pos", Identifiers.NONE,
                 (ObjectNode) EventJson.mapper().readTree(payload));
         h.processElement(record(Resolved.event(member, "matched", false, e)));
+    }
+
+    private static void sendOrder(KeyedOneInputStreamOperatorTestHarness<String, ResolvedRecord, KeyedJson> h,
+                                  String member, String id, String date, String payload, String referrer)
+            throws Exception {
+        Event e = new Event(id, EventType.ORDER_COMPLETED.wireName(), "acme", Instant.parse(date + "T12:00:00Z"),
+                "pos", Identifiers.NONE, (ObjectNode) EventJson.mapper().readTree(payload));
+        h.processElement(record(Resolved.event(member, "matched", false, e).withReferrer(referrer)));
     }
 
     private static StreamRecord<ResolvedRecord> record(Resolved r) throws Exception {

@@ -24,15 +24,11 @@ import loyalty.flink.identity.IdentityJobConfig;
 import loyalty.lakehouse.catalog.Lakehouse;
 import loyalty.lakehouse.catalog.LakehouseConfig;
 import loyalty.lakehouse.table.Balances;
-import loyalty.stack.Ports;
 import loyalty.stack.kafka.KafkaBroker;
-import loyalty.stack.kafka.TopicCreator;
 import loyalty.stack.kafka.TopicReader;
-import loyalty.stack.postgres.PostgresCluster;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,29 +41,23 @@ import org.junit.jupiter.api.io.TempDir;
  * although the ledger job fails mid-stream and restarts from its last checkpoint.
  */
 class LedgerJobIntegrationTest {
-    private static final Duration DEADLINE = Duration.ofSeconds(180);
+    private static final Duration DEADLINE = LedgerTestStack.DEADLINE;
 
     @TempDir
     static Path work;
-    static PostgresCluster postgres;
+    static LedgerTestStack stack;
     static KafkaBroker kafka;
 
     @BeforeAll
     static void start() {
-        postgres = PostgresCluster.start(work.resolve("pg"), Ports.free());
-        kafka = KafkaBroker.start(work.resolve("kafka"), Ports.free());
-        try (Admin admin = kafka.admin()) {
-            TopicCreator.ensure(admin, Topics.all(), (short) 1);
-        }
+        stack = LedgerTestStack.start(work);
+        kafka = stack.kafka;
     }
 
     @AfterAll
     static void stop() {
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -98,8 +88,7 @@ class LedgerJobIntegrationTest {
                     "{\"kind\":\"review\"}");
             publisher.flush();
         }
-        LakehouseConfig lakehouse = new LakehouseConfig(postgres.jdbcUrl(PostgresCluster.LAKEHOUSE_DB),
-                PostgresCluster.USER, PostgresCluster.PASSWORD, work.resolve("warehouse").toUri().toString());
+        LakehouseConfig lakehouse = stack.lakehouse();
         IdentityJobConfig identity = IdentityJobConfig.defaults(kafka.bootstrapServers(), lakehouse)
                 .withCheckpointInterval(Duration.ofMillis(500))
                 .withOutOfOrderness(IdentityJobConfig.BACKFILL_OUT_OF_ORDERNESS)
@@ -171,25 +160,10 @@ class LedgerJobIntegrationTest {
     }
 
     private static JsonNode tree(byte[] json) {
-        try {
-            return EventJson.mapper().readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return LedgerTestStack.tree(json);
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + what + " within " + DEADLINE);
-            }
-            try {
-                Thread.sleep(500); // poll interval, not synchronisation: the condition decides
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        LedgerTestStack.await(what, condition);
     }
 }

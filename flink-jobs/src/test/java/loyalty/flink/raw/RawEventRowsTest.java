@@ -32,6 +32,13 @@ class RawEventRowsTest {
     }
 
     @Test
+    void aRowReadBackIsTheEventWritten() {
+        RawEvent event = raw("pos-1", 42);
+
+        assertThat(RawEventRows.fromRow(RawEventRows.toRow(event))).isEqualTo(event);
+    }
+
+    @Test
     void recordsCrossingOperatorsAreFlinkPojosNotKryoBlobs() {
         for (Class<?> type : new Class<?>[] {KafkaInput.class, RawEvent.class, DeadLetter.class}) {
             assertThat(TypeInformation.of(type)).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);

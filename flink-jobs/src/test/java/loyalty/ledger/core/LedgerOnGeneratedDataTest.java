@@ -118,25 +118,23 @@ class LedgerOnGeneratedDataTest {
             }
             LedgerStep step = m.apply(e, rules);
             entries.addAll(step.entries());
-            for (RedemptionOutcome o : step.outcomes()) {
-                if (RedemptionOutcome.APPROVED.equals(o.status()) && o.repeatOf() == null) {
-                    approved++;
-                    assertThat(o.points()).isLessThanOrEqualTo(o.availableBefore());
-                }
-            }
+            LedgerInvariants.approvedWithinAvailable(step.outcomes());
+            approved += step.outcomes().stream()
+                    .filter(o -> RedemptionOutcome.APPROVED.equals(o.status()) && o.repeatOf() == null).count();
             if (step.referral() != null) {
                 referrer(store, step.referral().referrerIdentifiers()).ifPresent(id -> entries.addAll(
                         Referrals.credit(ledger(ledgers, id), step.referral(), rules).entries()));
             }
-            check(m, e.occurredAt(), entries);
+            LedgerInvariants.holdFor(m, e.occurredAt(), entries);
         }
         Instant end = events.get(events.size() - 1).occurredAt().plus(Duration.ofDays(800));
         for (MemberLedger m : ledgers.values()) {
             entries.addAll(m.advanceTo(end, rules).entries());
-            check(m, end, entries);
+            LedgerInvariants.holdFor(m, end, entries);
             assertThat(m.balance(end).available() + m.balance(end).pending()).as("everything expired in the end")
                     .isEqualTo(-m.debt);
         }
+        LedgerInvariants.entryIdsUnique(entries);
         return new Run(entries, merges, approved);
     }
 
@@ -164,13 +162,5 @@ class LedgerOnGeneratedDataTest {
 
     private static long total(List<LedgerEntry> entries) {
         return entries.stream().mapToLong(LedgerEntry::points).sum();
-    }
-
-    /** SPEC §11 for one member: its entries sum to available + pending; no lot is negative. */
-    private static void check(MemberLedger m, Instant t, List<LedgerEntry> all) {
-        long sum = all.stream().filter(e -> e.memberId().equals(m.memberId)).mapToLong(LedgerEntry::points).sum();
-        Balance b = m.balance(t);
-        assertThat(sum).as("Σ entries of " + m.memberId + " at " + t).isEqualTo(b.available() + b.pending());
-        assertThat(m.lots.values()).allMatch(l -> l.remaining >= 0);
     }
 }

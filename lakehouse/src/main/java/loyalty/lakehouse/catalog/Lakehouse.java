@@ -56,6 +56,19 @@ public final class Lakehouse implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops (with their files) and creates again tables that hold derived data only, such as a replay's output: a
+     * new run must not see the rows of the last one.
+     */
+    public void recreate(List<TableDefinition> definitions) {
+        for (TableDefinition definition : definitions) {
+            if (catalog.tableExists(definition.id())) {
+                catalog.dropTable(definition.id(), true);
+            }
+        }
+        ensure(definitions);
+    }
+
     public Table load(TableDefinition definition) {
         return catalog.loadTable(definition.id());
     }

@@ -5,14 +5,17 @@ import loyalty.cli.demo.DemoCommand;
 import loyalty.cli.generate.GenerateCommand;
 import loyalty.cli.ingest.IngestCommand;
 import loyalty.cli.member.MemberCommand;
+import loyalty.cli.replay.ReplayCommand;
+import loyalty.cli.replay.SimulateCommand;
 import loyalty.cli.sql.SqlCommand;
 import loyalty.cli.stack.StackCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "loyalty", mixinStandardHelpOptions = true, version = "loyalty 0.1.0",
         description = "Real-time loyalty platform: run the demo, manage the local stack, generate data, ingest feeds,"
-                + " query with SQL, look members up.",
+                + " query with SQL, look members up, replay the ledger and simulate rule sets.",
         subcommands = {DemoCommand.class, StackCommand.class, GenerateCommand.class, IngestCommand.class,
-                SqlCommand.class, MemberCommand.class, BenchCommand.class})
+                SqlCommand.class, MemberCommand.class, ReplayCommand.class, SimulateCommand.class,
+                BenchCommand.class})
 public final class LoyaltyCommand {
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /** Errors end a command with one clear sentence and a non-zero exit; the stack trace goes to the log file only. */
-final class OneLineErrors implements IExecutionExceptionHandler {
+public final class OneLineErrors implements IExecutionExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(OneLineErrors.class);
 
     @Override

@@ -21,6 +21,10 @@ public final class StackOptions {
             description = "Feed HTTP port, loopback only (default: ${DEFAULT-VALUE}).")
     public int httpPort;
 
+    @Option(names = "--api-port", defaultValue = "18089",
+            description = "Balance API port, loopback only; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    public int apiPort;
+
     @Option(names = "--no-trino", description = "Do not start Trino (saves about 2 GB of memory); the rest runs.")
     public boolean noTrino;
 

@@ -21,6 +21,9 @@ import loyalty.contract.event.Event;
  * @param resolution how the member was found: created, matched, attached, merged, conflict, device, scored,
  *                   unattributed, not_needed
  * @param late       the event arrived after the out-of-orderness bound and was applied at arrival (SPEC §1)
+ * @param referrerId for an order of a member who enrolled referred by someone: the member the referrer's
+ *                   identifiers resolve to at the order's time (SPEC §13.11); the ledger pays the referral bonus to
+ *                   it if this is the referee's first order. Null otherwise.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Resolved(
@@ -30,16 +33,22 @@ public record Resolved(
         @JsonProperty("resolution") String resolution,
         @JsonProperty("late") boolean late,
         @JsonProperty("event") Event event,
-        @JsonProperty("merge") IdentityMerged merge) {
+        @JsonProperty("merge") IdentityMerged merge,
+        @JsonProperty("referrer_id") String referrerId) {
     public static final String EVENT = "event";
     public static final String MERGE = "merge";
 
     public static Resolved event(String memberId, String resolution, boolean late, Event event) {
-        return new Resolved(EVENT, event.program(), memberId, resolution, late, event, null);
+        return new Resolved(EVENT, event.program(), memberId, resolution, late, event, null, null);
+    }
+
+    /** The same record naming the member the event's referral resolves to (see {@code referrer_id}). */
+    public Resolved withReferrer(String referrer) {
+        return new Resolved(kind, program, memberId, resolution, late, event, merge, referrer);
     }
 
     public static Resolved merge(IdentityMerged merge, boolean late) {
-        return new Resolved(MERGE, merge.program(), merge.loserId(), "merged", late, null, merge);
+        return new Resolved(MERGE, merge.program(), merge.loserId(), "merged", late, null, merge, null);
     }
 
     /** The Kafka key: the program, so that a program's records keep their order. */

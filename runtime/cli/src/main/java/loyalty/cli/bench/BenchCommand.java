@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: each runs on a fresh embedded stack, prints its figures and writes them as JSON.",
-        subcommands = {IngestBenchCommand.class, IdentityBenchCommand.class})
+        subcommands = {IngestBenchCommand.class, IdentityBenchCommand.class, LedgerBenchCommand.class})
 public final class BenchCommand {
 }

@@ -2,6 +2,7 @@ package loyalty.cli.bench;
 
 import java.time.Duration;
 import loyalty.cli.UserError;
+import loyalty.generator.GeneratorConfig;
 import picocli.CommandLine.Option;
 
 /** The settings every benchmark shares: the generated program's seed and length, and how its Flink jobs run. */
@@ -33,6 +34,16 @@ public final class BenchRun {
         }
         if (parallelism < 1) {
             throw new UserError("--parallelism must be at least 1, got " + parallelism + ".");
+        }
+    }
+
+    /** @throws UserError for a program the generator cannot make */
+    GeneratorConfig generatorConfig(int customers) {
+        try {
+            return GeneratorConfig.defaults(seed).withCustomers(customers)
+                    .withPeriod(GeneratorConfig.DEFAULT_START, days);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage() + ".");
         }
     }
 }

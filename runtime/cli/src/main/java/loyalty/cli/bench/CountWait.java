@@ -26,6 +26,17 @@ final class CountWait {
      */
     static long await(String what, long target, LongSupplier count, long pollMillis, JobHandle job,
                       Duration timeout) throws InterruptedException {
+        return wait(what, target, count, pollMillis, job, timeout, true);
+    }
+
+    /** Like {@link #await}, but at the deadline returns the count reached instead of failing. */
+    static long upTo(String what, long target, LongSupplier count, long pollMillis, JobHandle job,
+                     Duration timeout) throws InterruptedException {
+        return wait(what, target, count, pollMillis, job, timeout, false);
+    }
+
+    private static long wait(String what, long target, LongSupplier count, long pollMillis, JobHandle job,
+                             Duration timeout, boolean failAtDeadline) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextStatus = System.nanoTime() + STATUS_EVERY_NANOS;
         try (ProgressBar bar = Progress.bar(what, target, null, 1)) {
@@ -40,6 +51,9 @@ final class CountWait {
                                 + " of " + target + " in " + what + "; see the log file.");
                     }
                     nextStatus = now + STATUS_EVERY_NANOS;
+                }
+                if (now > deadline && !failAtDeadline) {
+                    return n;
                 }
                 if (now > deadline) {
                     throw new UserError("only " + n + " of " + target + " in " + what + " within "

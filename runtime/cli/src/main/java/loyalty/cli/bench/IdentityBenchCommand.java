@@ -1,38 +1,26 @@
 package loyalty.cli.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import loyalty.cli.FreshWorkspace;
 import loyalty.cli.StackOptions;
-import loyalty.cli.UserError;
 import loyalty.cli.identity.ResolvedWatch;
-import loyalty.cli.Workspace;
 import loyalty.cli.console.TextTable;
-import loyalty.cli.generate.GenerateCommand;
 import loyalty.cli.stack.LocalStack;
-import loyalty.cli.stack.StackProfile;
-import loyalty.contract.event.EventJson;
 import loyalty.contract.topic.TopicSpec;
 import loyalty.contract.topic.Topics;
 import loyalty.flink.common.JobHandle;
 import loyalty.flink.identity.IdentityJob;
 import loyalty.flink.identity.IdentityJobConfig;
 import loyalty.flink.identity.ResolvedLog;
-import loyalty.flink.passthrough.PassThroughJob;
-import loyalty.flink.passthrough.PassThroughJobConfig;
-import loyalty.generator.GeneratedFiles;
 import loyalty.generator.GeneratedProgram;
-import loyalty.generator.Generator;
-import loyalty.generator.GeneratorConfig;
 import loyalty.identity.quality.IdentityQuality;
+import loyalty.lakehouse.catalog.LakehouseConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,7 +44,6 @@ public final class IdentityBenchCommand implements Callable<Integer> {
     /** Short, so that the backfill's wait for a quiet input costs the figures little; it is in them all the same. */
     static final Duration QUIET_FLUSH = Duration.ofSeconds(2);
     private static final List<String> INPUT_TOPICS = Topics.inputs().stream().map(TopicSpec::name).toList();
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final int STEPS = 5;
 
     @Mixin
@@ -75,57 +62,42 @@ public final class IdentityBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        run.validate(customers);
-        GeneratorConfig generatorConfig = generatorConfig();
-        Instant startedAt = Instant.now();
-        Machine machine = Machine.current();
-        Workspace bench = FreshWorkspace.create(stack.workspace(), "bench", "the benchmark");
-
-        heading(1, "Generate " + customers + " customers over " + run.days + " days (seed " + run.seed + ")");
-        GeneratedProgram program = Generator.generate(generatorConfig);
-        GeneratedFiles.write(bench.generated(), program);
-        System.out.print(GenerateCommand.manifestTable(program.manifest()).render());
+        BenchRunner runner = BenchRunner.prepare(stack, run, customers, STEPS);
+        GeneratedProgram program = runner.generate().program();
         System.out.println("  the operational rows (the CDC source) are left out: CDC needs Debezium and makes the"
                 + " run slower; the ingest bench covers it");
 
-        heading(2, "Start PostgreSQL, Kafka and Iceberg in " + bench.root());
-        System.out.println("  machine: " + machine.describe());
-        try (LocalStack local = LocalStack.start(stack, bench,
-                StackProfile.pipelineOnly(run.checkpointInterval, run.parallelism,
-                        List.of(IngestBenchCommand.PASS_THROUGH_OUTPUT)),
-                (component, detail) -> System.out.printf("  %-11s %s%n", component, detail))) {
+        runner.heading("Start PostgreSQL, Kafka and Iceberg in " + runner.workspace().root());
+        try (LocalStack local = runner.startStack(stack, runner.pipelineOnly(List.of(PassThroughRun.OUTPUT)))) {
             local.stopRawEvents(); // the measured jobs get the machine to themselves
             System.out.println("  raw-events job stopped: only the measured jobs run");
 
-            heading(3, "Publish the rule sets and the feed lines to the input topics");
+            runner.heading("Publish the rule sets and the feed lines to the input topics");
             String kafka = local.kafka().bootstrapServers();
             long publishStart = System.nanoTime();
             IdentityBacklog.Published published = IdentityBacklog.publish(kafka, program);
             double publishSeconds = (System.nanoTime() - publishStart) / 1e9;
-            TopicCounter.Tally input = TopicCounter.countAll(kafka, INPUT_TOPICS, START_TIMEOUT);
+            TopicCounter.Tally input = TopicCounter.countAll(kafka, INPUT_TOPICS, BenchRunner.START_TIMEOUT);
             System.out.printf("  %,d feed lines and %d rule sets: %,d records on the input topics (%.1f MB), %,d"
                             + " distinct events; %,d lines dead-lettered by the publisher%n", published.feedLines(),
                     published.ruleSets(), input.records(), input.bytes() / 1e6, published.distinctEvents().size(),
                     published.rejectedLines());
 
-            heading(4, "Pass-through: the backlog, Kafka → Flink → Kafka, from the earliest offsets");
-            Timed passThrough = passThrough(local, input);
+            runner.heading("Pass-through: the backlog, Kafka → Flink → Kafka, from the earliest offsets");
+            PassThroughRun.Result passThrough = PassThroughRun.run(local, run, input.records(),
+                    "loyalty-bench-identity-pass-through");
 
-            heading(5, "Identity job (backfill, quiet flush " + QUIET_FLUSH.toSeconds() + " s): the same backlog,"
+            runner.heading("Identity job (backfill, quiet flush " + QUIET_FLUSH.toSeconds() + " s): the same backlog,"
                     + " from the earliest offsets");
             IdentityTimed identity = identity(local, published.distinctEvents().size());
 
             System.out.println();
             System.out.println("measuring the member clusters against the ground truth …");
             IdentityQuality quality = IdentityTruth.measure(program, identity.log());
-            IdentityBenchReport report = report(startedAt, machine, published, input, publishSeconds, passThrough,
-                    identity, quality);
+            IdentityBenchReport report = report(runner, published, input, publishSeconds, passThrough, identity,
+                    quality);
             print(report);
-            Path file = out != null ? out : bench.root().resolve("identity.json");
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            EventJson.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), report);
-            System.out.println("figures written to " + file);
-            System.out.println("stopping the stack …");
+            runner.write(report, out, "identity.json");
             return exitCode(report);
         }
     }
@@ -134,48 +106,28 @@ public final class IdentityBenchCommand implements Callable<Integer> {
     private record Timed(long output, double startSeconds, double seconds) {
     }
 
-    private Timed passThrough(LocalStack local, TopicCounter.Tally input) throws Exception {
-        PassThroughJobConfig config = PassThroughJobConfig.matching(local.rawConfig(),
-                        IngestBenchCommand.PASS_THROUGH_OUTPUT.name(), "loyalty-bench-identity-pass-through")
-                .withCheckpointDir(local.workspace().checkpoints().resolve("pass-through"));
-        long submitted = System.nanoTime();
-        long running;
-        long done;
-        long output;
-        try (TopicCounter counter = new TopicCounter(local.kafka().bootstrapServers(),
-                List.of(IngestBenchCommand.PASS_THROUGH_OUTPUT.name()));
-             JobHandle job = PassThroughJob.startLocal(config)) {
-            job.awaitRunning(START_TIMEOUT);
-            running = System.nanoTime();
-            output = CountWait.await("pass-through records", input.records(), () -> {
-                counter.poll();
-                return counter.tally().records();
-            }, 0, job, run.timeout);
-            done = System.nanoTime();
-        }
-        Timed timed = new Timed(output, (running - submitted) / 1e9, (done - running) / 1e9);
-        System.out.printf("  output topic: %,d records in %.1f s (the job was running %.1f s after submission)%n",
-                output, timed.seconds(), timed.startSeconds());
-        return timed;
-    }
-
     /** The identity job's run and what it delivered, read as it came. */
     private record IdentityTimed(Timed run, ResolvedLog log, Set<String> deadLettered, double firstSeenSeconds,
                                  double firstWrittenSeconds) {
     }
 
-    private IdentityTimed identity(LocalStack local, long distinctEvents) throws Exception {
-        IdentityJobConfig config = IdentityJobConfig.defaults(local.kafka().bootstrapServers(), local.lakehouse())
-                .withGroupId("loyalty-bench-identity")
+    /** The identity job as this bench runs it over a backlog: backfill mode, the run's checkpoints and parallelism. */
+    static IdentityJobConfig backfill(LocalStack local, BenchRun run, LakehouseConfig catalog, String groupId) {
+        return IdentityJobConfig.defaults(local.kafka().bootstrapServers(), catalog)
+                .withGroupId(groupId)
                 .withCheckpointInterval(run.checkpointInterval)
                 .withParallelism(run.parallelism)
                 .withOutOfOrderness(IdentityJobConfig.BACKFILL_OUT_OF_ORDERNESS)
-                .withQuietFlush(QUIET_FLUSH)
+                .withQuietFlush(QUIET_FLUSH);
+    }
+
+    private IdentityTimed identity(LocalStack local, long distinctEvents) throws Exception {
+        IdentityJobConfig config = backfill(local, run, local.lakehouse(), "loyalty-bench-identity")
                 .withCheckpointDir(local.workspace().checkpoints().resolve("identity"));
         long submitted = System.nanoTime();
         try (ResolvedWatch watch = new ResolvedWatch(local.kafka().bootstrapServers());
              JobHandle job = IdentityJob.startLocal(config)) {
-            job.awaitRunning(START_TIMEOUT);
+            job.awaitRunning(BenchRunner.START_TIMEOUT);
             long running = System.nanoTime();
             long runningMillis = System.currentTimeMillis();
             long settled = CountWait.await("events resolved or dead-lettered", distinctEvents, () -> {
@@ -195,9 +147,10 @@ public final class IdentityBenchCommand implements Callable<Integer> {
         }
     }
 
-    private IdentityBenchReport report(Instant startedAt, Machine machine, IdentityBacklog.Published published,
-                                       TopicCounter.Tally input, double publishSeconds, Timed passThrough,
-                                       IdentityTimed identity, IdentityQuality quality) {
+    private IdentityBenchReport report(BenchRunner runner, IdentityBacklog.Published published,
+                                       TopicCounter.Tally input, double publishSeconds,
+                                       PassThroughRun.Result passThrough, IdentityTimed identity,
+                                       IdentityQuality quality) {
         long distinct = published.distinctEvents().size();
         ResolvedLog log = identity.log();
         Throughput publish = new Throughput("feed lines + rule sets → Kafka", "lines and rule sets validated and"
@@ -212,24 +165,24 @@ public final class IdentityBenchCommand implements Callable<Integer> {
         Set<String> settled = new HashSet<>(log.memberByEvent().keySet());
         settled.addAll(identity.deadLettered());
         boolean countsMatch = input.records() == published.records()
-                && passThrough.output() == input.records()
+                && passThrough.output().records() == input.records()
                 && log.events() + identity.deadLettered().size() == distinct
                 && settled.equals(published.distinctEvents());
         double runSeconds = identity.run().seconds();
         boolean targetsMet = quality.precision() >= PRECISION_TARGET
                 && quality.linkableRecall() >= LINKABLE_RECALL_TARGET;
-        return new IdentityBenchReport("identity", startedAt,
+        return new IdentityBenchReport("identity", runner.startedAt(),
                 new IdentityBenchReport.Settings(customers, run.seed, run.days,
                         run.checkpointInterval.toMillis() / 1000.0,
                         run.parallelism, "backfill (" + IdentityJobConfig.BACKFILL_OUT_OF_ORDERNESS.toDays() + " d)",
                         QUIET_FLUSH.toMillis() / 1000.0,
                         "feeds (pos, web, app) and the program's rule sets; no CDC",
                         "exactly-once (Kafka transaction commit per checkpoint), read read_committed"),
-                machine,
+                runner.machine(),
                 new IdentityBenchReport.Input(published.feedLines(), published.ruleSets(), input.records(),
                         input.bytes(), published.rejectedLines(), distinct),
                 List.of(publish, passAlone, identityAlone),
-                new IdentityBenchReport.Run(input.records(), passThrough.output(), passThrough.startSeconds(),
+                new IdentityBenchReport.Run(input.records(), passThrough.output().records(), passThrough.startSeconds(),
                         passThrough.seconds(), passAlone.eventsPerSecond()),
                 new IdentityBenchReport.IdentityRun(input.records(), distinct, log.events(),
                         identity.deadLettered().size(), identity.run().startSeconds(), runSeconds,
@@ -318,19 +271,5 @@ public final class IdentityBenchCommand implements Callable<Integer> {
             return 3;
         }
         return 0;
-    }
-
-    private GeneratorConfig generatorConfig() {
-        try {
-            return GeneratorConfig.defaults(run.seed).withCustomers(customers)
-                    .withPeriod(GeneratorConfig.DEFAULT_START, run.days);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage() + ".");
-        }
-    }
-
-    private static void heading(int n, String text) {
-        System.out.println();
-        System.out.println("[" + n + "/" + STEPS + "] " + text);
     }
 }

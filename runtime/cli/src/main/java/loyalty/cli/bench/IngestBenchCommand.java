@@ -2,46 +2,27 @@ package loyalty.cli.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import loyalty.cli.FreshWorkspace;
 import loyalty.cli.StackOptions;
-import loyalty.cli.UserError;
-import loyalty.cli.Workspace;
 import loyalty.cli.console.Progress;
 import loyalty.cli.console.TextTable;
-import loyalty.cli.generate.GenerateCommand;
 import loyalty.cli.stack.LocalStack;
-import loyalty.cli.stack.StackProfile;
-import loyalty.contract.event.EventJson;
 import loyalty.contract.publish.EventPublisher;
-import loyalty.contract.topic.CleanupPolicy;
 import loyalty.contract.topic.TopicSpec;
 import loyalty.contract.topic.Topics;
 import loyalty.feeds.IngestReport;
 import loyalty.feeds.file.JsonLinesIngest;
 import loyalty.flink.common.JobHandle;
-import loyalty.flink.passthrough.PassThroughJob;
-import loyalty.flink.passthrough.PassThroughJobConfig;
 import loyalty.flink.raw.RawEventsJob;
 import loyalty.flink.raw.RawEventsJobConfig;
 import loyalty.flink.raw.RawEventsReader;
-import loyalty.generator.GeneratedFiles;
-import loyalty.generator.GeneratedProgram;
-import loyalty.generator.Generator;
-import loyalty.generator.GeneratorConfig;
 import loyalty.generator.feed.FeedSource;
 import loyalty.generator.truth.Manifest;
-import loyalty.lakehouse.catalog.Lakehouse;
 import loyalty.lakehouse.catalog.LakehouseConfig;
-import loyalty.stack.StackException;
-import loyalty.stack.postgres.PostgresCluster;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,12 +45,7 @@ import picocli.CommandLine.Option;
 public final class IngestBenchCommand implements Callable<Integer> {
     private static final List<FeedSource> FEEDS = List.of(FeedSource.POS, FeedSource.WEB, FeedSource.APP);
     private static final List<String> INPUT_TOPICS = Topics.inputs().stream().map(TopicSpec::name).toList();
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final int STEPS = 5;
-    /** Not in the registry: no component of the platform reads it; the benchmark empties it with its folder. */
-    static final TopicSpec<String, byte[]> PASS_THROUGH_OUTPUT = new TopicSpec<>("loyalty.bench.pass-through",
-            "none (the input key is not carried)", Topics.MEMBERS.keySerde(), "input record value bytes, unchanged",
-            Topics.MEMBERS.valueSerde(), 2, CleanupPolicy.DELETE);
 
     @Mixin
     StackOptions stack;
@@ -87,42 +63,30 @@ public final class IngestBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        run.validate(customers);
-        GeneratorConfig generatorConfig = generatorConfig();
-        Instant startedAt = Instant.now();
-        Machine machine = Machine.current();
-        Workspace bench = FreshWorkspace.create(stack.workspace(), "bench", "the benchmark");
-        heading(1, "Start PostgreSQL, Kafka, Iceberg and the raw-events job in " + bench.root());
-        System.out.println("  machine: " + machine.describe());
-        try (LocalStack local = LocalStack.start(stack, bench,
-                StackProfile.pipelineOnly(run.checkpointInterval, run.parallelism, List.of(PASS_THROUGH_OUTPUT)),
-                (component, detail) -> System.out.printf("  %-11s %s%n", component, detail))) {
-            heading(2, "Generate " + customers + " customers over " + run.days + " days (seed " + run.seed
-                    + "), write the"
-                    + " feed files");
-            Feeds feeds = generate(generatorConfig, local.workspace());
+        BenchRunner runner = BenchRunner.prepare(stack, run, customers, STEPS);
+        runner.heading("Start PostgreSQL, Kafka, Iceberg and the raw-events job in " + runner.workspace().root());
+        try (LocalStack local = runner.startStack(stack, runner.pipelineOnly(List.of(PassThroughRun.OUTPUT)))) {
+            Feeds feeds = feeds(runner.generate());
 
-            heading(3, "Spine: ingest the feed files into Kafka while the raw-events job writes them to Iceberg");
+            runner.heading("Spine: ingest the feed files into Kafka while the raw-events job writes them to Iceberg");
             Spine spine = spine(local, feeds);
 
-            heading(4, "The raw-events job alone over the same records, from the earliest offsets, into a"
+            runner.heading("The raw-events job alone over the same records, from the earliest offsets, into a"
                     + " catalog of its own");
             local.stopRawEvents(); // each job measured next gets the machine to itself
             TopicCounter.Tally input = TopicCounter.countAll(local.kafka().bootstrapServers(), INPUT_TOPICS,
-                    START_TIMEOUT);
+                    BenchRunner.START_TIMEOUT);
             System.out.printf("  input topics: %,d records, %.1f MB%n", input.records(), input.bytes() / 1e6);
             Backlog rawBacklog = rawEventsBacklog(local, input, feeds.expectedRows());
 
-            heading(5, "Pass-through: the same records, Kafka → Flink → Kafka, from the earliest offsets");
-            Backlog passThrough = passThrough(local, input);
+            runner.heading("Pass-through: the same records, Kafka → Flink → Kafka, from the earliest offsets");
+            PassThroughRun.Result pass = PassThroughRun.run(local, run, input.records(), "loyalty-bench-pass-through");
+            Backlog passThrough = new Backlog(new IngestBenchReport.Backlog(input.records(), input.bytes(),
+                    pass.output().records(), pass.output().bytes(), -1, pass.startSeconds()), pass.seconds());
 
-            IngestBenchReport report = report(startedAt, machine, feeds, spine, input, rawBacklog, passThrough);
+            IngestBenchReport report = report(runner, feeds, spine, input, rawBacklog, passThrough);
             print(report);
-            Path file = out != null ? out : bench.root().resolve("ingest.json");
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            EventJson.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), report);
-            System.out.println("figures written to " + file);
-            System.out.println("stopping the stack …");
+            runner.write(report, out, "ingest.json");
             return report.countsMatch() ? 0 : 2;
         }
     }
@@ -131,11 +95,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
     private record Feeds(Map<FeedSource, Path> files, long bytes, long expectedRows) {
     }
 
-    private Feeds generate(GeneratorConfig config, Workspace workspace) throws Exception {
-        GeneratedProgram program = Generator.generate(config);
-        Map<FeedSource, Path> files = GeneratedFiles.write(workspace.generated(), program);
-        Manifest manifest = program.manifest();
-        System.out.print(GenerateCommand.manifestTable(manifest).render());
+    private static Feeds feeds(BenchRunner.Generated generated) throws Exception {
+        Map<FeedSource, Path> files = generated.files();
+        Manifest manifest = generated.program().manifest();
         long expectedRows = FEEDS.stream().mapToLong(f -> manifest.source(f.code()).valid()).sum();
         long bytes = 0;
         for (FeedSource f : FEEDS) {
@@ -194,7 +156,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
 
     private Backlog rawEventsBacklog(LocalStack local, TopicCounter.Tally input, long expectedRows)
             throws Exception {
-        LakehouseConfig catalog = separateCatalog(local, "lakehouse_backlog");
+        LakehouseConfig catalog = SeparateCatalog.create(local, "lakehouse_backlog");
         RawEventsJobConfig live = local.rawConfig();
         RawEventsJobConfig config = new RawEventsJobConfig(live.bootstrapServers(), catalog,
                 "loyalty-bench-raw-backlog", live.checkpointInterval(), live.dedupeTtl(), live.parallelism(), null)
@@ -205,7 +167,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
         long rows;
         try (RawEventsReader reader = RawEventsReader.open(catalog);
              JobHandle job = RawEventsJob.startLocal(config)) {
-            job.awaitRunning(START_TIMEOUT);
+            job.awaitRunning(BenchRunner.START_TIMEOUT);
             runningAt = Instant.now();
             startNanos = System.nanoTime() - submitted;
             rows = CountWait.await("raw.events rows", expectedRows, reader::count, 250, job, run.timeout);
@@ -217,34 +179,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
                 reached.commits(), startNanos / 1e9), seconds(runningAt, reached.committedAt()));
     }
 
-    private Backlog passThrough(LocalStack local, TopicCounter.Tally input) throws Exception {
-        PassThroughJobConfig config = PassThroughJobConfig.matching(local.rawConfig(),
-                        PASS_THROUGH_OUTPUT.name(), "loyalty-bench-pass-through")
-                .withCheckpointDir(local.workspace().checkpoints().resolve("pass-through"));
-        long submitted = System.nanoTime();
-        long running;
-        long done;
-        TopicCounter.Tally output;
-        try (TopicCounter counter = new TopicCounter(local.kafka().bootstrapServers(),
-                List.of(PASS_THROUGH_OUTPUT.name()));
-             JobHandle job = PassThroughJob.startLocal(config)) {
-            job.awaitRunning(START_TIMEOUT);
-            running = System.nanoTime();
-            CountWait.await("pass-through records", input.records(), () -> {
-                counter.poll();
-                return counter.tally().records();
-            }, 0, job, run.timeout);
-            done = System.nanoTime();
-            output = counter.tally();
-        }
-        System.out.printf("  output topic: %,d records, %.1f MB (the job was running %.1f s after submission)%n",
-                output.records(), output.bytes() / 1e6, (running - submitted) / 1e9);
-        return new Backlog(new IngestBenchReport.Backlog(input.records(), input.bytes(), output.records(),
-                output.bytes(), -1, (running - submitted) / 1e9), (done - running) / 1e9);
-    }
-
-    private IngestBenchReport report(Instant startedAt, Machine machine, Feeds feeds, Spine spine,
-                                     TopicCounter.Tally input, Backlog raw, Backlog passThrough) {
+    private IngestBenchReport report(BenchRunner runner, Feeds feeds, Spine spine, TopicCounter.Tally input,
+                                     Backlog raw, Backlog passThrough) {
         Throughput feedToKafka = new Throughput("feed → Kafka", "feed lines validated and sent (file bytes)",
                 spine.ingested().records(), feeds.bytes(), spine.ingestNanos() / 1e9);
         Throughput live = new Throughput("feed → Kafka → Flink → Iceberg (live)", "input records, from the start"
@@ -261,12 +197,12 @@ public final class IngestBenchCommand implements Callable<Integer> {
                 && raw.figures().outputCount() == feeds.expectedRows()
                 && passThrough.figures().outputCount() == input.records()
                 && passThrough.figures().outputBytes() == input.bytes();
-        return new IngestBenchReport("ingest", startedAt,
+        return new IngestBenchReport("ingest", runner.startedAt(),
                 new IngestBenchReport.Settings(customers, run.seed, run.days,
                         run.checkpointInterval.toMillis() / 1000.0,
                         run.parallelism, "exactly-once (Iceberg commit per checkpoint)",
                         "exactly-once (Kafka transaction commit per checkpoint)"),
-                machine, List.of(feedToKafka, live, rawAlone, passAlone),
+                runner.machine(), List.of(feedToKafka, live, rawAlone, passAlone),
                 new IngestBenchReport.Spine(feeds.expectedRows(), spine.rows(), spine.distinct(),
                         spine.ingested().records(), spine.ingested().accepted(), spine.ingested().rejected(),
                         seconds(spine.ingestEnd(), spine.reached().committedAt()), spine.reached().commits()),
@@ -301,15 +237,6 @@ public final class IngestBenchCommand implements Callable<Integer> {
         }
     }
 
-    private GeneratorConfig generatorConfig() {
-        try {
-            return GeneratorConfig.defaults(run.seed).withCustomers(customers)
-                    .withPeriod(GeneratorConfig.DEFAULT_START, run.days);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage() + ".");
-        }
-    }
-
     private static RawEventsCommits.Reached reached(LakehouseConfig catalog, long rows) {
         return RawEventsCommits.firstReaching(catalog, rows).orElseThrow(() -> new IllegalStateException(
                 "raw.events holds " + rows + " rows but no snapshot of its history says so"));
@@ -326,30 +253,5 @@ public final class IngestBenchCommand implements Callable<Integer> {
     private static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;
-    }
-
-    private static void heading(int n, String text) {
-        System.out.println();
-        System.out.println("[" + n + "/" + STEPS + "] " + text);
-    }
-
-    /**
-     * A second, empty Iceberg catalog (its own database and warehouse folder), so that another raw-events job can
-     * write the same events to a raw.events of its own without a row of the first.
-     */
-    private static LakehouseConfig separateCatalog(LocalStack local, String name) {
-        try (Connection c = local.postgres().connect("postgres"); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new StackException("cannot create database " + name + ": " + e.getMessage(), e);
-        }
-        LakehouseConfig config = new LakehouseConfig(local.postgres().jdbcUrl(name), PostgresCluster.USER,
-                PostgresCluster.PASSWORD, local.workspace().root().resolve("warehouse-" + name).toUri().toString());
-        try (Lakehouse catalog = Lakehouse.open(config)) {
-            catalog.ensureTables();
-        } catch (Exception e) {
-            throw new StackException("cannot create the Iceberg tables of catalog " + name + ": " + e.getMessage(), e);
-        }
-        return config;
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import loyalty.cli.FreshWorkspace;
@@ -15,7 +16,14 @@ import loyalty.cli.StackOptions;
 import loyalty.cli.Workspace;
 import loyalty.cli.console.Progress;
 import loyalty.cli.console.TextTable;
+import loyalty.cli.member.ExplainMemberCommand;
+import loyalty.cli.member.ExplanationView;
+import loyalty.cli.member.LedgerQueries;
+import loyalty.cli.member.MemberExplanation;
+import loyalty.cli.replay.LedgerReplay;
+import loyalty.cli.replay.ReplayReport;
 import loyalty.cli.generate.GenerateCommand;
+import loyalty.cli.ledger.LedgerWatch;
 import loyalty.cli.stack.LocalStack;
 import loyalty.cli.stack.StackProfile;
 import loyalty.cli.stack.StackState;
@@ -161,7 +169,14 @@ public final class DemoCommand implements Callable<Integer> {
         LedgerWatch.await(local, timeout);
         step("ledger", t);
 
-        heading(8, local.trino().isPresent() ? "Query the lakehouse with Trino" : "Read the lakehouse (no Trino)");
+        heading(8, "Replay the ledger from raw.events (Flink batch mode) and compare it with the live ledger");
+        t = System.nanoTime();
+        LedgerReplay.Outcome replay = LedgerReplay.run(local.lakehouse(), LedgerReplay.NAMESPACE,
+                local.rawConfig().parallelism());
+        ReplayReport.print(replay, System.out);
+        step("replay", t);
+
+        heading(9, local.trino().isPresent() ? "Query the lakehouse with Trino" : "Read the lakehouse (no Trino)");
         t = System.nanoTime();
         SummaryBuilder builder = new SummaryBuilder(local, manifest);
         List<SourceRow> rows = builder.sourceRows();
@@ -169,18 +184,41 @@ public final class DemoCommand implements Callable<Integer> {
         IdentitySummary identity = IdentitySummary.of(log, identityDeadLetters, quality,
                 builder.identityTables(log.count("created")));
         LedgerSummary ledger = builder.ledger();
+        Optional<MemberExplanation> explained = explainOneMember(local);
         step("query", t);
 
         printSummary(rows, builder, byType);
         IdentityReport.print(identity, local.trino().isPresent());
-        LedgerReport.print(ledger);
+        LedgerReport.print(ledger, new java.math.BigDecimal(DefaultRuleSet.first(generated.config().program(),
+                Instant.EPOCH).path("cost_per_point").asText("0.01")));
+        explained.ifPresent(x -> {
+            System.out.println();
+            System.out.println("A balance explained from its ledger (./loyalty member explain "
+                    + x.entries().get(0).memberId() + ")");
+            System.out.print(ExplanationView.render(x, 25));
+        });
         printTimings();
         boolean identityOk = local.trino().isEmpty() || identity.memberRows() == identity.expectedMemberRows();
         boolean ledgerOk = ledger == null || ledger.ledgerMatchesBalances();
+        boolean explainedOk = explained.map(MemberExplanation::explained).orElse(local.trino().isEmpty());
         return new DemoSummary(startedAt, program.seed, program.customers, program.days, rows,
-                builder.rowsInIceberg(), builder.distinctEventIds(), builder.countedBy(), byType, identity, ledger, steps,
+                builder.rowsInIceberg(), builder.distinctEventIds(), builder.countedBy(), byType, identity, ledger, replay, steps,
                 rows.stream().allMatch(SourceRow::matches) && builder.rowsInIceberg() == builder.distinctEventIds()
-                        && identityOk && ledgerOk);
+                        && identityOk && ledgerOk && explainedOk && replay.comparison().equal());
+    }
+
+    /** The member whose ledger shows the most kinds of entry (within 25 entries), explained; empty without Trino. */
+    private static Optional<MemberExplanation> explainOneMember(LocalStack local) throws Exception {
+        if (local.trino().isEmpty()) {
+            return Optional.empty();
+        }
+        try (LedgerQueries queries = LedgerQueries.connect(local.trino().get().jdbcUrl(), "admin")) {
+            Optional<List<String>> member = queries.mostVariedMember(25);
+            if (member.isEmpty()) {
+                return Optional.empty();
+            }
+            return ExplainMemberCommand.explain(queries, member.get().get(1), member.get().get(0), null);
+        }
     }
 
     /** The generator's ground truth as event id → true person (CDC rows name the events they produce). */
@@ -273,6 +311,6 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static void heading(int n, String text) {
         System.out.println();
-        System.out.println("[" + n + "/8] " + text);
+        System.out.println("[" + n + "/9] " + text);
     }
 }

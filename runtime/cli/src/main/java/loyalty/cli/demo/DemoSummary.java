@@ -18,6 +18,7 @@ public record DemoSummary(
         @JsonProperty("events_by_type") Map<String, Long> eventsByType,
         @JsonProperty("identity") IdentitySummary identity,
         @JsonProperty("ledger") LedgerSummary ledger,
+        @JsonProperty("replay") loyalty.cli.replay.LedgerReplay.Outcome replay,
         @JsonProperty("step_seconds") Map<String, Double> stepSeconds,
         @JsonProperty("all_match") boolean allMatch) {
 }

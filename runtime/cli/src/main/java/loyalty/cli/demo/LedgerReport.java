@@ -8,7 +8,7 @@ final class LedgerReport {
     private LedgerReport() {
     }
 
-    static void print(LedgerSummary s) {
+    static void print(LedgerSummary s, java.math.BigDecimal costPerPoint) {
         System.out.println();
         if (s == null) {
             System.out.println("ledger tables: not queried (Trino not running)");
@@ -22,6 +22,10 @@ final class LedgerReport {
         System.out.printf(Locale.ROOT, "balances (iceberg.ledger.balances, %,d members): available %,d · pending %,d"
                         + " · debt %,d → ledger total %,d %s balances%n", s.members(), s.available(), s.pending(),
                 s.debt(), s.ledgerTotal(), s.ledgerMatchesBalances() ? "=" : "≠ (MISMATCH)");
+        long liability = s.available() + s.pending();
+        System.out.printf(Locale.ROOT, "liability: %,d points (available %,d + pending %,d) = %s at %s per point%n",
+                liability, s.available(), s.pending(), costPerPoint.multiply(java.math.BigDecimal.valueOf(liability))
+                        .setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(), costPerPoint.toPlainString());
         System.out.println();
         TextTable tiers = new TextTable("tier", "members");
         s.tiers().forEach(tiers::row);

@@ -3,6 +3,7 @@ package loyalty.cli.identity;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ public final class ResolvedWatch implements AutoCloseable {
     private final ResolvedLog log = new ResolvedLog();
     // a redelivered copy of a refused event is dead-lettered again (SPEC §13.17): count each event once
     private final Set<String> deadLettered = new HashSet<>();
+    private final Map<TopicPartition, Long> lastResolved = new HashMap<>();
     private long firstSeenNanos = -1;
     private long firstWrittenMillis = -1;
 
@@ -60,6 +62,8 @@ public final class ResolvedWatch implements AutoCloseable {
                     firstWrittenMillis = record.timestamp();
                 }
                 log.add(record.value());
+                lastResolved.merge(new TopicPartition(record.topic(), record.partition()), record.offset(),
+                        Math::max);
             } else if (NO_USABLE_IDENTIFIER.equals(DeadLetter.reasonOf(record.headers()))) {
                 // the publisher's own rejections (malformed lines) share the topic under other reasons
                 deadLettered.add(eventId(record.value()));
@@ -70,6 +74,11 @@ public final class ResolvedWatch implements AutoCloseable {
     /** Distinct events on the resolved stream or dead-lettered by resolution. */
     public long settled() {
         return log.events() + deadLettered.size();
+    }
+
+    /** The offset of the last resolved record read in each partition (what a ledger must pass to be caught up). */
+    public Map<TopicPartition, Long> lastResolvedOffsets() {
+        return Map.copyOf(lastResolved);
     }
 
     public ResolvedLog log() {

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import loyalty.cli.StackOptions;
+import loyalty.cli.api.BalanceApi;
 import loyalty.cdc.engine.CdcConfig;
 import loyalty.cdc.engine.CdcRunner;
 import loyalty.cli.Workspace;
@@ -24,6 +25,8 @@ import loyalty.flink.ledger.LedgerJob;
 import loyalty.flink.ledger.LedgerJobConfig;
 import loyalty.flink.raw.RawEventsJob;
 import loyalty.flink.raw.RawEventsJobConfig;
+import loyalty.flink.serving.ServingDb;
+import loyalty.flink.serving.ServingSchema;
 import loyalty.lakehouse.catalog.Lakehouse;
 import loyalty.lakehouse.catalog.LakehouseConfig;
 import loyalty.stack.StackException;
@@ -56,6 +59,7 @@ public final class LocalStack implements AutoCloseable {
     private TrinoServer trino;
     private EventPublisher httpPublisher;
     private FeedHttpServer feedHttp;
+    private BalanceApi api;
 
     private LocalStack(Workspace workspace) {
         this.workspace = workspace;
@@ -88,8 +92,9 @@ public final class LocalStack implements AutoCloseable {
         started.push(postgres);
         try (Connection c = postgres.connect(PostgresCluster.SHOP_DB)) {
             OperationalSchema.apply(c);
+            ServingSchema.apply(c);
         } catch (SQLException e) {
-            throw new StackException("cannot create the operational tables: " + e.getMessage(), e);
+            throw new StackException("cannot create the operational and serving tables: " + e.getMessage(), e);
         }
         listener.started("PostgreSQL", postgres.jdbcUrl(PostgresCluster.SHOP_DB));
 
@@ -124,6 +129,7 @@ public final class LocalStack implements AutoCloseable {
         if (profile.identity()) {
             startIdentity(profile, listener);
             startLedger(profile, listener);
+            startApi(options, listener);
         }
         if (profile.cdc()) {
             startCdc(listener);
@@ -147,7 +153,8 @@ public final class LocalStack implements AutoCloseable {
                 .withParallelism(profile.parallelism())
                 .withOutOfOrderness(profile.identityOutOfOrderness())
                 .withQuietFlush(IDENTITY_QUIET_FLUSH)
-                .withCheckpointDir(workspace.checkpoints().resolve("identity"));
+                .withCheckpointDir(workspace.checkpoints().resolve("identity"))
+                .withServing(servingDb());
         identity = IdentityJob.startLocal(config);
         started.push(identity);
         identity.awaitRunning(Duration.ofMinutes(2));
@@ -160,11 +167,29 @@ public final class LocalStack implements AutoCloseable {
         LedgerJobConfig config = LedgerJobConfig.defaults(kafka.bootstrapServers(), lakehouse)
                 .withCheckpointInterval(profile.checkpointInterval())
                 .withParallelism(profile.parallelism())
-                .withCheckpointDir(workspace.checkpoints().resolve("ledger"));
+                .withCheckpointDir(workspace.checkpoints().resolve("ledger"))
+                .withServing(servingDb());
         ledger = LedgerJob.startLocal(config);
         started.push(ledger);
         ledger.awaitRunning(Duration.ofMinutes(2));
         listener.started("Flink", "ledger job " + ledger.jobId() + " (keyed by program, event-time timers)");
+    }
+
+    /** The serving tables live in the shop database, where operational systems already connect. */
+    private ServingDb servingDb() {
+        return new ServingDb(postgres.jdbcUrl(PostgresCluster.SHOP_DB), PostgresCluster.USER, PostgresCluster.PASSWORD);
+    }
+
+    private void startApi(StackOptions options, StartListener listener) {
+        try {
+            api = BalanceApi.start("127.0.0.1", options.apiPort, servingDb());
+        } catch (IOException e) {
+            throw new StackException("the balance API cannot listen on port " + options.apiPort + ": "
+                    + e.getMessage() + "; pick another port with --api-port.", e);
+        }
+        started.push(api);
+        listener.started("Balance API", "GET " + api.url() + "/programs/{program}/members/{id} (serving tables,"
+                + " updated on each checkpoint)");
     }
 
     private static String describe(Duration d) {
@@ -207,6 +232,11 @@ public final class LocalStack implements AutoCloseable {
         return Optional.ofNullable(trino);
     }
 
+    /** The balance API, or null when the profile runs no ledger. */
+    public BalanceApi api() {
+        return api;
+    }
+
     public FeedHttpServer feedHttp() {
         return feedHttp;
     }
@@ -241,7 +271,7 @@ public final class LocalStack implements AutoCloseable {
                 postgres.jdbcUrl(PostgresCluster.SHOP_DB), postgres.jdbcUrl(PostgresCluster.LAKEHOUSE_DB),
                 kafka.bootstrapServers(), feedHttp == null ? null : feedHttp.url(),
                 trino == null ? null : trino.jdbcUrl(),
-                lakehouse.warehouse());
+                lakehouse.warehouse(), api == null ? null : api.url());
     }
 
     public PostgresCluster postgres() {

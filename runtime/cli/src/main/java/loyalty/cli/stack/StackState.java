@@ -23,7 +23,15 @@ public record StackState(
         @JsonProperty("kafka_bootstrap") String kafkaBootstrap,
         @JsonProperty("feed_http_url") String feedHttpUrl,
         @JsonProperty("trino_jdbc_url") String trinoJdbcUrl,
-        @JsonProperty("warehouse") String warehouse) {
+        @JsonProperty("warehouse") String warehouse,
+        @JsonProperty("api_url") String apiUrl) {
+
+    /** A stack without the balance API. */
+    public StackState(long pid, Instant startedAt, int postgresPort, String shopJdbcUrl, String catalogJdbcUrl,
+                      String kafkaBootstrap, String feedHttpUrl, String trinoJdbcUrl, String warehouse) {
+        this(pid, startedAt, postgresPort, shopJdbcUrl, catalogJdbcUrl, kafkaBootstrap, feedHttpUrl, trinoJdbcUrl,
+                warehouse, null);
+    }
 
     public void write(Path file) {
         try {

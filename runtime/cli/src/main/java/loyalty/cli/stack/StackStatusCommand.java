@@ -39,6 +39,11 @@ public final class StackStatusCommand implements Callable<Integer> {
             URI feed = URI.create(s.feedHttpUrl());
             table.row("Feed HTTP", "POST " + s.feedHttpUrl(), reachable(feed.getHost(), feed.getPort()));
         }
+        if (s.apiUrl() != null) {
+            URI api = URI.create(s.apiUrl());
+            table.row("Balance API", "GET " + s.apiUrl() + "/programs/{program}/members/{id}",
+                    reachable(api.getHost(), api.getPort()));
+        }
         if (s.trinoJdbcUrl() != null) {
             URI trino = URI.create(s.trinoJdbcUrl().substring("jdbc:".length()));
             table.row("Trino", s.trinoJdbcUrl(), reachable(trino.getHost(), trino.getPort()));

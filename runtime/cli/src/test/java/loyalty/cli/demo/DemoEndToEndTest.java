@@ -3,13 +3,26 @@ package loyalty.cli.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import loyalty.cli.LoyaltyCommand;
+import loyalty.cli.api.BalanceApi;
 import loyalty.contract.event.EventJson;
+import loyalty.flink.serving.ServingDb;
 import loyalty.stack.Ports;
+import loyalty.stack.postgres.PostgresCluster;
 import loyalty.stack.trino.TrinoServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +43,7 @@ class DemoEndToEndTest {
                 "--customers", "300", "--days", "60", "--seed", "7",
                 "--pg-port", String.valueOf(Ports.free()), "--kafka-port", String.valueOf(Ports.free()),
                 "--trino-port", String.valueOf(Ports.free()), "--http-port", String.valueOf(Ports.free()),
+                "--api-port", String.valueOf(Ports.free()),
                 "--timeout", "PT10M", "--summary-json", summaryFile.toString());
         assertThat(exit).isZero();
 
@@ -87,6 +101,56 @@ class DemoEndToEndTest {
             assertThat(ledger.get("ledger_matches_balances").asBoolean()).isTrue();
             assertThat(ledger.get("entries_by_type").get("EARN").get(1).asLong()).isPositive();
             assertThat(ledger.get("members").asLong()).isEqualTo(identity.get("members_created").asLong());
+
+            assertServingTablesMatch(ledger);
+        }
+    }
+
+    /**
+     * The serving tables the jobs kept in PostgreSQL (flushed before each checkpoint, so before Iceberg commits it)
+     * hold the ledger Trino counted, and the balance API finds a member by an email typed in capitals. The stack has
+     * stopped; the tables outlive it in the demo's PostgreSQL folder.
+     */
+    private void assertServingTablesMatch(JsonNode ledger) throws Exception {
+        long entries = 0;
+        for (JsonNode countAndPoints : ledger.get("entries_by_type")) {
+            entries += countAndPoints.get(0).asLong();
+        }
+        try (PostgresCluster pg = PostgresCluster.start(work.resolve("demo").resolve("postgres"), Ports.free())) {
+            ServingDb db = new ServingDb(pg.jdbcUrl(PostgresCluster.SHOP_DB), PostgresCluster.USER,
+                    PostgresCluster.PASSWORD);
+            String program;
+            String email;
+            String member;
+            long available;
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                ResultSet totals = s.executeQuery("SELECT count(*), coalesce(sum(available + pending), 0),"
+                        + " (SELECT count(*) FROM serving.ledger_entries) FROM serving.balances");
+                totals.next();
+                assertThat(totals.getLong(1)).as("members in serving.balances")
+                        .isEqualTo(ledger.get("members").asLong());
+                assertThat(totals.getLong(2)).as("serving balances = the ledger in Iceberg")
+                        .isEqualTo(ledger.get("ledger_total").asLong());
+                assertThat(totals.getLong(3)).as("serving.ledger_entries").isEqualTo(entries);
+                ResultSet one = s.executeQuery("SELECT b.program, i.value, b.member_id, b.available"
+                        + " FROM serving.identifiers i JOIN serving.balances b USING (program, member_id)"
+                        + " WHERE i.kind = 'email' AND b.available > 0 ORDER BY b.available DESC, i.value LIMIT 1");
+                assertThat(one.next()).as("a member with points and an email").isTrue();
+                program = one.getString(1);
+                email = one.getString(2);
+                member = one.getString(3);
+                available = one.getLong(4);
+            }
+            try (BalanceApi api = BalanceApi.start("127.0.0.1", 0, db)) {
+                String url = api.url() + "/programs/" + program + "/lookup?email="
+                        + URLEncoder.encode(email.toUpperCase(Locale.ROOT), StandardCharsets.UTF_8);
+                HttpResponse<String> response = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                JsonNode body = EventJson.mapper().readTree(response.body());
+                assertThat(body.path("member_id").asText()).isEqualTo(member);
+                assertThat(body.path("balance").path("available").asLong()).isEqualTo(available);
+            }
         }
     }
 
@@ -96,7 +160,8 @@ class DemoEndToEndTest {
         int exit = new CommandLine(new LoyaltyCommand()).execute("demo", "--work", work.toString(), "--no-trino",
                 "--customers", "60", "--days", "30", "--seed", "3",
                 "--pg-port", String.valueOf(Ports.free()), "--kafka-port", String.valueOf(Ports.free()),
-                "--http-port", String.valueOf(Ports.free()), "--timeout", "PT10M",
+                "--http-port", String.valueOf(Ports.free()), "--api-port", String.valueOf(Ports.free()),
+                "--timeout", "PT10M",
                 "--summary-json", summaryFile.toString());
         assertThat(exit).isZero();
         JsonNode summary = EventJson.mapper().readTree(summaryFile.toFile());

@@ -1,0 +1,89 @@
+package loyalty.flink.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import loyalty.contract.event.EventJson;
+import loyalty.contract.topic.Topics;
+import loyalty.lakehouse.catalog.LakehouseConfig;
+import loyalty.stack.Ports;
+import loyalty.stack.kafka.KafkaBroker;
+import loyalty.stack.kafka.TopicCreator;
+import loyalty.stack.postgres.PostgresCluster;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * The real components the ledger job's integration tests run on: a Kafka broker with every platform topic, and
+ * PostgreSQL holding the Iceberg catalog; plus the polling wait those tests use.
+ */
+final class LedgerTestStack implements AutoCloseable {
+    static final Duration DEADLINE = Duration.ofSeconds(180);
+
+    final PostgresCluster postgres;
+    final KafkaBroker kafka;
+    private final Path work;
+
+    private LedgerTestStack(Path work, PostgresCluster postgres, KafkaBroker kafka) {
+        this.work = work;
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    static LedgerTestStack start(Path work) {
+        PostgresCluster postgres = PostgresCluster.start(work.resolve("pg"), Ports.free());
+        try {
+            return new LedgerTestStack(work, postgres, kafka(work.resolve("kafka")));
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    /** A broker of its own (a run whose output topics must not mix with another's), with every platform topic. */
+    static KafkaBroker kafka(Path logDir) {
+        KafkaBroker kafka = KafkaBroker.start(logDir, Ports.free());
+        try (Admin admin = kafka.admin()) {
+            TopicCreator.ensure(admin, Topics.all(), (short) 1);
+        }
+        return kafka;
+    }
+
+    LakehouseConfig lakehouse() {
+        return new LakehouseConfig(postgres.jdbcUrl(PostgresCluster.LAKEHOUSE_DB), PostgresCluster.USER,
+                PostgresCluster.PASSWORD, work.resolve("warehouse").toUri().toString());
+    }
+
+    @Override
+    public void close() {
+        try {
+            kafka.close();
+        } finally {
+            postgres.close();
+        }
+    }
+
+    static JsonNode tree(byte[] json) {
+        try {
+            return EventJson.mapper().readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Polls {@code condition} until it holds; fails after {@link #DEADLINE}. */
+    static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + what + " within " + DEADLINE);
+            }
+            try {
+                Thread.sleep(500); // poll interval, not synchronisation: the condition decides
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package loyalty.cli.replay;
+
+import loyalty.cli.StackOptions;
+import loyalty.cli.UserError;
+import loyalty.cli.stack.StackState;
+import loyalty.lakehouse.catalog.LakehouseConfig;
+import loyalty.stack.postgres.PostgresCluster;
+
+/** The lakehouse of the local stack running from the options' work folder. */
+final class RunningStack {
+    private RunningStack() {
+    }
+
+    static LakehouseConfig lakehouse(StackOptions options) {
+        StackState state = StackState.readLive(options.workspace().stateFile())
+                .orElseThrow(() -> new UserError("no local stack is running in " + options.workspace().root()
+                        + ": start it with './loyalty stack up' (or run './loyalty demo', which replays too)."));
+        return new LakehouseConfig(state.catalogJdbcUrl(), PostgresCluster.USER, PostgresCluster.PASSWORD,
+                state.warehouse());
+    }
+}
