@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import loyalty.cli.StackOptions;
+import loyalty.cli.TrinoOptions;
 import loyalty.cli.UserError;
 import loyalty.cli.TimeArgument;
-import loyalty.cli.stack.StackState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,11 +44,8 @@ public final class ExplainMemberCommand implements Callable<Integer> {
             description = "How many of the latest entries to list (default: ${DEFAULT-VALUE}; all are counted).")
     int shown;
 
-    @Option(names = "--url", description = "Trino JDBC URL (default: the running local stack's).")
-    String url;
-
-    @Option(names = "--user", defaultValue = "admin", description = "Trino user (default: ${DEFAULT-VALUE}).")
-    String user;
+    @Mixin
+    TrinoOptions trino;
 
     @Mixin
     StackOptions stack;
@@ -60,8 +57,7 @@ public final class ExplainMemberCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Instant at = asOf == null ? null : TimeArgument.parse(asOf, "--as-of");
-        try (LedgerQueries queries = LedgerQueries.connect(StackState.trinoUrl(url, stack.workspace().stateFile()),
-                user)) {
+        try (LedgerQueries queries = LedgerQueries.connect(trino.jdbcUrl(stack), trino.user)) {
             Optional<MemberExplanation> explanation = explain(queries, memberId.strip(), program, at);
             if (explanation.isEmpty()) {
                 out.println("no ledger entries for member " + memberId + (program == null ? "" : " in " + program));

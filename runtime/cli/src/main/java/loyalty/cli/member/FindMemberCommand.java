@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import loyalty.cli.StackOptions;
+import loyalty.cli.TrinoOptions;
 import loyalty.cli.UserError;
-import loyalty.cli.stack.StackState;
 import loyalty.identity.normalize.Blocklist;
 import loyalty.identity.normalize.BlocklistConfig;
 import loyalty.identity.normalize.IdentifierType;
@@ -46,11 +46,8 @@ public final class FindMemberCommand implements Callable<Integer> {
     @Option(names = "--program", description = "Only this program (default: all programs).")
     String program;
 
-    @Option(names = "--url", description = "Trino JDBC URL (default: the running local stack's).")
-    String url;
-
-    @Option(names = "--user", defaultValue = "admin", description = "Trino user (default: ${DEFAULT-VALUE}).")
-    String user;
+    @Mixin
+    TrinoOptions trino;
 
     @Mixin
     StackOptions stack;
@@ -78,7 +75,7 @@ public final class FindMemberCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return INVALID_VALUE;
         }
-        try (MemberQueries queries = MemberQueries.connect(trinoUrl(), user)) {
+        try (MemberQueries queries = MemberQueries.connect(trino.jdbcUrl(stack), trino.user)) {
             int exit = searched.isPresent() ? findByIdentifier(queries, searched.get(), out)
                     : findById(queries, key.memberId.strip(), out);
             out.flush();
@@ -203,7 +200,4 @@ public final class FindMemberCommand implements Callable<Integer> {
                 .orElse("");
     }
 
-    private String trinoUrl() {
-        return StackState.trinoUrl(url, stack.workspace().stateFile());
-    }
 }

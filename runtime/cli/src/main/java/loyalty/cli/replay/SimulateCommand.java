@@ -77,9 +77,12 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ObjectNode candidate = readCandidate(rules);
-        if (RuleSets.parse(candidate, Instant.EPOCH) instanceof RuleSets.Parsed.Invalid invalid) {
+        // Validated before anything runs; the effective time is set below and does not change what is valid.
+        RuleSets.Parsed parsed = RuleSets.parse(candidate, Instant.EPOCH);
+        if (parsed instanceof RuleSets.Parsed.Invalid invalid) {
             return invalid(invalid);
         }
+        RuleSet rulesValid = ((RuleSets.Parsed.Valid) parsed).rules();
         LakehouseConfig lakehouse = RunningStack.lakehouse(stack);
         Instant latest;
         String programId;
@@ -95,11 +98,6 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         candidate.put("effective_from", start.toString());
         candidate.put("program", programId);
-        RuleSets.Parsed parsed = RuleSets.parse(candidate, start);
-        if (parsed instanceof RuleSets.Parsed.Invalid invalid) {
-            return invalid(invalid);
-        }
-        RuleSet rulesValid = ((RuleSets.Parsed.Valid) parsed).rules();
         long t0 = System.nanoTime();
         try (ProgressBar bar = Progress.bar("simulate " + rulesValid.version(), -1, null, 1)) {
             ReplayJob.runLocal(new ReplaySettings(lakehouse, NAMESPACE, end, end,

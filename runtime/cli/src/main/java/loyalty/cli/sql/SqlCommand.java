@@ -3,13 +3,12 @@ package loyalty.cli.sql;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import loyalty.cli.StackOptions;
+import loyalty.cli.TrinoOptions;
 import loyalty.cli.UserError;
-import loyalty.cli.stack.StackState;
 import loyalty.stack.trino.TableRenderer;
 import loyalty.stack.trino.TrinoSql;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
@@ -19,20 +18,17 @@ public final class SqlCommand implements Callable<Integer> {
     @Mixin
     StackOptions stack;
 
-    @Option(names = "--url", description = "Trino JDBC URL (default: the running local stack's).")
-    String url;
-
-    @Option(names = "--user", defaultValue = "admin", description = "Trino user (default: ${DEFAULT-VALUE}).")
-    String user;
+    @Mixin
+    TrinoOptions trino;
 
     @Parameters(index = "0", paramLabel = "SQL", description = "The statement, in quotes.")
     String sql;
 
     @Override
     public Integer call() {
-        String jdbcUrl = StackState.trinoUrl(url, stack.workspace().stateFile());
+        String jdbcUrl = trino.jdbcUrl(stack);
         try {
-            System.out.print(TableRenderer.render(new TrinoSql(jdbcUrl, user).query(sql)));
+            System.out.print(TableRenderer.render(new TrinoSql(jdbcUrl, trino.user).query(sql)));
             return 0;
         } catch (SQLException e) {
             throw new UserError("Trino refused the statement: " + e.getMessage());
