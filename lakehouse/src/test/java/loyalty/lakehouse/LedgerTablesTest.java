@@ -61,7 +61,8 @@ class LedgerTablesTest {
     void theyAreRegisteredAndCreatedInTheLedgerNamespace() {
         assertThat(TableDefinitions.all()).containsAll(LEDGER_TABLES);
         assertThat(lakehouse.catalog().listTables(Namespace.of("ledger"))).containsExactlyInAnyOrder(
-                PointsLedger.ID, Balances.ID, TierHistory.ID, RedemptionOutcomes.ID);
+                PointsLedger.ID, Balances.ID, TierHistory.ID, RedemptionOutcomes.ID,
+                loyalty.lakehouse.table.Nudges.ID);
         assertThat(PointsLedger.ID.toString()).isEqualTo("ledger.points_ledger");
         assertThat(Balances.ID.toString()).isEqualTo("ledger.balances");
         assertThat(TierHistory.ID.toString()).isEqualTo("ledger.tier_history");

@@ -31,6 +31,10 @@ import loyalty.ledger.core.TierChange;
 import loyalty.ledger.rules.CampaignConditions;
 import loyalty.ledger.rules.RuleBook;
 import loyalty.ledger.rules.RuleSets;
+import loyalty.nudge.LedgerBefore;
+import loyalty.nudge.MemberNudges;
+import loyalty.nudge.Nudge;
+import loyalty.nudge.Nudging;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -47,12 +51,14 @@ import org.apache.flink.util.Collector;
  * partition per program keeps it), goes through the plain-Java {@link MemberLedger} of its member; merges move one
  * member's ledger into another's (both are here). Effects due later (availability, expiry, reviews, birthdays) fire
  * on event-time timers. Outputs: ledger entries (main), balances, redemption outcomes, tier changes, rejected rule
- * sets, and dead letters for repeated order or return ids.
+ * sets, dead letters for repeated order or return ids, and nudges: every step (event, timer, merge, referral) also
+ * goes through {@link Nudging} with the member's {@link MemberNudges}, kept beside its ledger.
  */
 public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedRecord, KeyedJson> {
     /** Epoch millis, or null: see {@link #ApplyLedger(Instant)}. */
     private final Long horizon;
     private transient MapState<String, MemberLedger> ledgers;
+    private transient MapState<String, MemberNudges> nudges;
     /** Ledgers as JSON text, as checkpoints before {@code member-ledgers} held them; moved over on first use. */
     private transient MapState<String, String> ledgersAsText;
     private transient MapState<Long, List<String>> due;
@@ -81,6 +87,9 @@ public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedReco
         ledgers = getRuntimeContext().getMapState(new MapStateDescriptor<>("member-ledgers",
                 org.apache.flink.api.common.typeutils.base.StringSerializer.INSTANCE,
                 new JsonStateSerializer<>(MemberLedger.class)));
+        nudges = getRuntimeContext().getMapState(new MapStateDescriptor<>("member-nudges",
+                org.apache.flink.api.common.typeutils.base.StringSerializer.INSTANCE,
+                new JsonStateSerializer<>(MemberNudges.class)));
         ledgersAsText = getRuntimeContext().getMapState(new MapStateDescriptor<>("ledgers", Types.STRING,
                 Types.STRING));
         due = getRuntimeContext().getMapState(new MapStateDescriptor<>("due", Types.LONG,
@@ -102,10 +111,19 @@ public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedReco
             IdentityMerged m = r.merge();
             MemberLedger loser = ledger(r.program(), m.loserId(), touched);
             MemberLedger survivor = ledger(r.program(), m.survivorId(), touched);
+            LedgerBefore loserBefore = LedgerBefore.of(loser);
+            LedgerBefore survivorBefore = LedgerBefore.of(survivor);
             Merges.Out moved = Merges.transferOut(loser, m.mergeId(), m.survivorId(), m.occurredAt(),
                     m.welcomeClawback(), rules);
             emit(moved.step(), ctx, out);
-            emit(Merges.transferIn(survivor, moved.transfer(), rules), ctx, out);
+            MemberNudges loserNudges = memberNudges(r.program(), m.loserId());
+            nudge(loserNudges, loserBefore, loser, null, moved.step(), m.occurredAt(), m.mergeId(), rules, ctx);
+            LedgerStep in = Merges.transferIn(survivor, moved.transfer(), rules);
+            emit(in, ctx, out);
+            MemberNudges survivorNudges = memberNudges(r.program(), m.survivorId());
+            survivorNudges.foldIn(loserNudges);
+            nudges.put(m.loserId(), loserNudges);
+            nudge(survivorNudges, survivorBefore, survivor, null, in, m.occurredAt(), m.mergeId(), rules, ctx);
             finish(touched, m.occurredAt(), rules, ctx);
             return;
         }
@@ -125,6 +143,7 @@ public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedReco
             return;
         }
         MemberLedger ledger = ledger(r.program(), r.memberId(), touched);
+        LedgerBefore before = LedgerBefore.of(ledger);
         LedgerStep step = ledger.apply(event, rules);
         if (step.deadLetterReason() != null) {
             ctx.output(LedgerOutputs.DEAD_LETTERS, new DeadLetter(EventJson.mapper().writeValueAsBytes(event),
@@ -132,12 +151,18 @@ public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedReco
                     "the ledger already holds this id", "ledger:" + event.program(), event.eventId(), Instant.now()));
         }
         emit(step, ctx, out);
+        nudge(memberNudges(r.program(), r.memberId()), before, ledger, event, step, event.occurredAt(),
+                event.eventId(), rules, ctx);
         if (step.referral() != null) {
             if (r.referrerId() == null) {
                 referralsUnresolved.inc();
             } else {
-                emit(Referrals.credit(ledger(r.program(), r.referrerId(), touched), step.referral(), rules), ctx,
-                        out);
+                MemberLedger referrer = ledger(r.program(), r.referrerId(), touched);
+                LedgerBefore referrerBefore = LedgerBefore.of(referrer);
+                LedgerStep credit = Referrals.credit(referrer, step.referral(), rules);
+                emit(credit, ctx, out);
+                nudge(memberNudges(r.program(), r.referrerId()), referrerBefore, referrer, null, credit,
+                        step.referral().at(), event.eventId() + ":referral", rules, ctx);
             }
         }
         finish(touched, event.occurredAt(), rules, ctx);
@@ -155,7 +180,12 @@ public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedReco
         boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
         Instant at = Instant.ofEpochMilli(endOfInput && horizon != null ? horizon : timestamp);
         for (String memberId : members) {
-            emit(ledger(ctx.getCurrentKey(), memberId, touched).advanceTo(at, rules), ctx, out);
+            MemberLedger ledger = ledger(ctx.getCurrentKey(), memberId, touched);
+            LedgerBefore before = LedgerBefore.of(ledger);
+            LedgerStep step = ledger.advanceTo(at, rules);
+            emit(step, ctx, out);
+            nudge(memberNudges(ctx.getCurrentKey(), memberId), before, ledger, null, step, at, "due@" + at, rules,
+                    ctx);
         }
         finish(touched, at, rules, ctx);
     }
@@ -170,6 +200,20 @@ public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedReco
         for (TierChange c : step.tierChanges()) {
             ctx.output(LedgerOutputs.TIER_CHANGES, new KeyedJson(c.memberId(), json(c)));
         }
+    }
+
+    /** Runs the step through triggers and gates, emits every nudge record and keeps the member's nudge state. */
+    private void nudge(MemberNudges state, LedgerBefore before, MemberLedger after, Event event, LedgerStep step,
+                       Instant at, String stepKey, BookRules rules, Context ctx) throws Exception {
+        for (Nudge n : Nudging.step(state, before, after, event, step, at, stepKey, rules)) {
+            ctx.output(LedgerOutputs.NUDGES, new KeyedJson(n.memberId(), json(n)));
+        }
+        nudges.put(state.memberId, state);
+    }
+
+    private MemberNudges memberNudges(String program, String memberId) throws Exception {
+        MemberNudges state = nudges.get(memberId);
+        return state != null ? state : new MemberNudges(program, memberId);
     }
 
     /** Stores the members changed, publishes their balances and schedules what is due next for each. */

@@ -24,12 +24,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The points ledger (SPEC §4–11): the resolved stream → keyed by program → {@link ApplyLedger} → ledger entries
  * ({@code loyalty.ledger.entries}), balances ({@code loyalty.balances}, compacted), redemption outcomes
- * ({@code loyalty.redemption.outcomes}), rejected rule sets ({@code loyalty.rules.rejected}); exactly-once
+ * ({@code loyalty.redemption.outcomes}), rejected rule sets ({@code loyalty.rules.rejected}), delivered nudges
+ * ({@code loyalty.nudges}; every nudge, suppressed ones too, goes to {@code ledger.nudges}); exactly-once
  * (transactional Kafka sinks committed on checkpoints with the ledger state and the input offsets), or
  * at-least-once with {@code --delivery at-least-once} (see {@link Delivery}).
  *
  * <p>Event time: the watermark follows the resolved stream's {@code occurred_at}; timers for availability,
- * expiry, tier reviews and birthdays fire as it passes them. While no input arrives, event time stands still.
+ * expiry, tier reviews, birthdays, expiry reminders and lapses fire as it passes them. While no input arrives,
+ * event time stands still.
  */
 public final class LedgerJob {
     public static final String NAME = "loyalty-ledger";
@@ -79,8 +81,10 @@ public final class LedgerJob {
                       org.apache.flink.api.common.functions.MapFunction<ResolvedRecord, ResolvedRecord> afterRead) {
         env.setParallelism(config.parallelism());
         env.enableCheckpointing(config.checkpointInterval().toMillis(), config.delivery().checkpointingMode());
-        WatermarkStrategy<byte[]> eventTime = WatermarkStrategy.<byte[]>forMonotonousTimestamps()
-                .withTimestampAssigner((value, previous) -> JsonScan.millis(value, 2, "occurred_at"))
+        WatermarkStrategy<byte[]> eventTime = (config.liveClockLag() == null
+                ? WatermarkStrategy.<byte[]>forMonotonousTimestamps()
+                        .withTimestampAssigner((value, previous) -> JsonScan.millis(value, 2, "occurred_at"))
+                : LiveClock.strategy(config.liveClockLag()))
                 .withIdleness(config.idleness());
         DataStream<ResolvedRecord> records = env
                 .fromSource(ResolvedSource.create(config.bootstrapServers(), config.groupId()), eventTime,
@@ -110,6 +114,12 @@ public final class LedgerJob {
                 .sinkTo(KeyedJsonSink.of(delivery, config.bootstrapServers(), Topics.RULES_REJECTED.name(),
                         prefix + "-rules-rejected"))
                 .name("rules-rejected-kafka").uid("rules-rejected-kafka");
+        // Marketing tools act on the topic, so only delivered nudges go there; the lakehouse keeps them all.
+        entries.getSideOutput(LedgerOutputs.NUDGES)
+                .filter(new DeliveredNudges()).name("delivered-nudges").uid("delivered-nudges")
+                .sinkTo(KeyedJsonSink.of(delivery, config.bootstrapServers(), Topics.NUDGES.name(),
+                        prefix + "-nudges"))
+                .name("nudges-kafka").uid("nudges-kafka");
         entries.getSideOutput(LedgerOutputs.DEAD_LETTERS)
                 .sinkTo(DeadLetters.sink(config.bootstrapServers()))
                 .name("ledger-dead-letters").uid("ledger-dead-letters");

@@ -9,6 +9,7 @@ import loyalty.contract.event.EventJson;
 import loyalty.flink.identity.KeyedJson;
 import loyalty.flink.identity.RowByName;
 import loyalty.lakehouse.table.Balances;
+import loyalty.lakehouse.table.Nudges;
 import loyalty.lakehouse.table.PointsLedger;
 import loyalty.lakehouse.table.RedemptionOutcomes;
 import loyalty.lakehouse.table.TierHistory;
@@ -38,6 +39,10 @@ final class LedgerRows implements MapFunction<KeyedJson, RowData> {
 
     static LedgerRows outcomes() {
         return new LedgerRows(RedemptionOutcomes.SCHEMA);
+    }
+
+    static LedgerRows nudges() {
+        return new LedgerRows(Nudges.SCHEMA);
     }
 
     Schema schema() {
@@ -70,7 +75,8 @@ final class LedgerRows implements MapFunction<KeyedJson, RowData> {
                 v.forEach(x -> list.add(x.asText()));
                 yield list;
             }
-            default -> v.asText();
+            // a JSON object in a string column (a nudge's context) is kept as its JSON text
+            default -> v.isContainerNode() ? v.toString() : v.asText();
         };
     }
 }

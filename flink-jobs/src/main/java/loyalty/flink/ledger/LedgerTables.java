@@ -6,6 +6,7 @@ import loyalty.flink.identity.KeyedJson;
 import loyalty.flink.identity.RowByName;
 import loyalty.lakehouse.catalog.LakehouseConfig;
 import loyalty.lakehouse.table.Balances;
+import loyalty.lakehouse.table.Nudges;
 import loyalty.lakehouse.table.PointsLedger;
 import loyalty.lakehouse.table.RedemptionOutcomes;
 import loyalty.lakehouse.table.TableDefinition;
@@ -19,7 +20,7 @@ import org.apache.iceberg.flink.sink.IcebergSink;
 
 /**
  * The ledger operator's outputs as Iceberg tables: {@code points_ledger} and {@code tier_history} and
- * {@code redemption_outcomes} appended, {@code balances} upserted (a balance row is always the latest), committed on
+ * {@code redemption_outcomes} and {@code nudges} (delivered and suppressed) appended, {@code balances} upserted (a balance row is always the latest), committed on
  * checkpoints (or at the end of a batch run). The live job writes namespace {@code ledger}; a replay or a
  * simulation writes the same tables in its own namespace.
  */
@@ -29,10 +30,10 @@ public final class LedgerTables {
     private LedgerTables() {
     }
 
-    /** The four tables, in {@code namespace}. */
+    /** The five tables, in {@code namespace}. */
     public static List<TableDefinition> definitions(String namespace) {
         return List.of(PointsLedger.DEFINITION, Balances.DEFINITION, TierHistory.DEFINITION,
-                        RedemptionOutcomes.DEFINITION).stream()
+                        RedemptionOutcomes.DEFINITION, Nudges.DEFINITION).stream()
                 .map(d -> d.inNamespace(namespace))
                 .toList();
     }
@@ -49,6 +50,8 @@ public final class LedgerTables {
                 table(TierHistory.ID, namespace), null, prefix + "tier-history-iceberg");
         sink(entries.getSideOutput(LedgerOutputs.OUTCOMES), LedgerRows.outcomes(), lakehouse,
                 table(RedemptionOutcomes.ID, namespace), null, prefix + "redemption-outcomes-iceberg");
+        sink(entries.getSideOutput(LedgerOutputs.NUDGES), LedgerRows.nudges(), lakehouse,
+                table(Nudges.ID, namespace), null, prefix + "nudges-iceberg");
     }
 
     private static TableIdentifier table(TableIdentifier live, String namespace) {

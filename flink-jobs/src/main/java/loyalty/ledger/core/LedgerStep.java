@@ -13,6 +13,7 @@ public final class LedgerStep {
     private final List<TierChange> tierChanges = new ArrayList<>();
     private final List<RedemptionOutcome> outcomes = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<NudgeDue> nudgesDue = new ArrayList<>();
     private String deadLetterReason;
     private ReferralDue referral;
 
@@ -26,6 +27,11 @@ public final class LedgerStep {
 
     public List<RedemptionOutcome> outcomes() {
         return List.copyOf(outcomes);
+    }
+
+    /** Expiry reminders and lapses that fell due in this step, in time order (they change no points). */
+    public List<NudgeDue> nudgesDue() {
+        return List.copyOf(nudgesDue);
     }
 
     public List<String> notes() {
@@ -58,6 +64,10 @@ public final class LedgerStep {
         outcomes.add(o);
     }
 
+    void add(NudgeDue due) {
+        nudgesDue.add(due);
+    }
+
     void note(String note) {
         notes.add(note);
     }
@@ -71,5 +81,6 @@ public final class LedgerStep {
         tierChanges.addAll(other.tierChanges);
         outcomes.addAll(other.outcomes);
         notes.addAll(other.notes);
+        nudgesDue.addAll(other.nudgesDue);
     }
 }

@@ -24,7 +24,8 @@ import loyalty.ledger.rules.RuleSet;
 /**
  * One member's points ledger (SPEC §4–8, §13): a pure function of its state and the next event or due time. The
  * caller gives events in SPEC §1 order, {@code (occurred_at, event_id)}; {@link #apply} first applies every effect
- * due up to the event's time (availability with debt settlement, expiry, tier review — SPEC §13.1), then the event.
+ * due up to the event's time (availability with debt settlement, expiry, tier review, birthday, and the time-driven
+ * nudge triggers — SPEC §13.1), then the event.
  * {@link #advanceTo} applies due effects alone (the Flink job calls it from timers).
  *
  * <p>Mutable on purpose: the Flink operator keeps one per member in keyed state and changes it in place.
@@ -72,6 +73,8 @@ public final class MemberLedger {
     @JsonProperty("referral_settled") public boolean referralSettled;
     @JsonDeserialize(as = TreeMap.class)
     @JsonProperty("referral_bonus_years") public Map<Integer, Integer> referralBonusYears = new TreeMap<>();
+    /** Expiry reminders and lapses (SPEC §10) have been considered up to this instant; see {@link NudgeDues}. */
+    @JsonProperty("nudges_checked_up_to") public Instant nudgesCheckedUpTo;
 
     public MemberLedger() {
     }
@@ -301,13 +304,22 @@ public final class MemberLedger {
             if (birthday != null && !birthday.isAfter(at)) {
                 Birthdays.pay(this, birthday, rules.at(birthday), step);
             }
+            Instant nudge = NudgeDues.next(this, rules);
+            if (nudge != null && !nudge.isAfter(at)) {
+                NudgeDues.fire(this, at, rules, step);
+            }
             clock = max(clock, at);
             due = nextDue(rules);
         }
+        // what becomes due later is considered then; what was due before now has had its chance
+        nudgesCheckedUpTo = max(NudgeDues.checkedUpTo(this), t);
         return step;
     }
 
-    /** The next time something is due: a lot's availability or expiry, or the tier review. */
+    /**
+     * The next time something is due: a lot's availability or expiry, the tier review, a birthday, an expiry
+     * reminder or a lapse (the last two change no points; they are nudge triggers).
+     */
     public Optional<Instant> nextDue(LedgerRules rules) {
         Instant next = null;
         for (Lot lot : lots.values()) {
@@ -320,6 +332,7 @@ public final class MemberLedger {
         }
         next = min(next, reviewDue(rules));
         next = min(next, Birthdays.next(this, birthdayCheckedUpTo));
+        next = min(next, NudgeDues.next(this, rules));
         return Optional.ofNullable(next);
     }
 
@@ -349,7 +362,7 @@ public final class MemberLedger {
 
     /** SPEC §8 qualifying spend at {@code t}: orders in {@code (t − window, t]} net of their refunds, less unlinked
      * refunds in the window. */
-    BigDecimal qualifyingSpend(Instant t, RuleSet rs) {
+    public BigDecimal qualifyingSpend(Instant t, RuleSet rs) {
         Instant from = t.minus(Duration.ofDays(rs.tierWindowDays()));
         BigDecimal qs = BigDecimal.ZERO;
         for (OrderRecord o : orders.values()) {

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import loyalty.nudge.NudgeSettings;
 
 /**
  * A program's loyalty rules (SPEC §9) after validation, with every missing key filled from the default rule set
@@ -27,7 +28,8 @@ public record RuleSet(
         @JsonProperty("caps") Caps caps,
         @JsonProperty("bonuses") Bonuses bonuses,
         @JsonProperty("campaigns") List<Campaign> campaigns,
-        @JsonProperty("cost_per_point") BigDecimal costPerPoint) implements Serializable {
+        @JsonProperty("cost_per_point") BigDecimal costPerPoint,
+        @JsonProperty("nudges") NudgeSettings nudges) implements Serializable {
 
     /** A tier and the qualifying spend that earns it; tiers are listed from the lowest (spend 0) up. */
     @JsonIgnoreProperties(ignoreUnknown = true)

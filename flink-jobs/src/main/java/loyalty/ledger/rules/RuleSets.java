@@ -129,7 +129,7 @@ public final class RuleSets {
         return new RuleSet(r.program(), r.version(), r.effectiveFrom(), r.currency(), r.defaultRegion(),
                 r.baseRate(), r.tiers() == null ? List.of() : List.copyOf(r.tiers()), r.tierWindowDays(),
                 r.pendingDays(), r.expiryDays(), r.caps(), bonuses,
-                r.campaigns() == null ? List.of() : List.copyOf(r.campaigns()), r.costPerPoint());
+                r.campaigns() == null ? List.of() : List.copyOf(r.campaigns()), r.costPerPoint(), r.nudges());
     }
 
     private static ObjectNode load() {

@@ -73,7 +73,7 @@ class RuleSetsTest {
         assertThat(partial.baseRate()).isEqualByComparingTo("2");
         assertThat(partial).isEqualTo(new RuleSet(d.program(), "2", d.effectiveFrom(), d.currency(),
                 d.defaultRegion(), partial.baseRate(), d.tiers(), d.tierWindowDays(), d.pendingDays(), d.expiryDays(),
-                d.caps(), d.bonuses(), d.campaigns(), d.costPerPoint()));
+                d.caps(), d.bonuses(), d.campaigns(), d.costPerPoint(), d.nudges()));
     }
 
     @Test
@@ -279,7 +279,7 @@ class RuleSetsTest {
     private static RuleSet withHeader(RuleSet r, String program, String version, Instant effectiveFrom) {
         return new RuleSet(program, version, effectiveFrom, r.currency(), r.defaultRegion(), r.baseRate(), r.tiers(),
                 r.tierWindowDays(), r.pendingDays(), r.expiryDays(), r.caps(), r.bonuses(), r.campaigns(),
-                r.costPerPoint());
+                r.costPerPoint(), r.nudges());
     }
 
     private static ObjectNode json(String text) {

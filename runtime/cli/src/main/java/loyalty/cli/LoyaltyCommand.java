@@ -4,7 +4,11 @@ import loyalty.cli.bench.BenchCommand;
 import loyalty.cli.demo.DemoCommand;
 import loyalty.cli.generate.GenerateCommand;
 import loyalty.cli.ingest.IngestCommand;
+import loyalty.cli.kpi.KpiCommand;
+import loyalty.cli.maintain.MaintainCommand;
 import loyalty.cli.member.MemberCommand;
+import loyalty.cli.ml.ScoreCommand;
+import loyalty.cli.ml.TrainCommand;
 import loyalty.cli.replay.ReplayCommand;
 import loyalty.cli.replay.SimulateCommand;
 import loyalty.cli.sql.SqlCommand;
@@ -16,6 +20,7 @@ import picocli.CommandLine.Command;
                 + " query with SQL, look members up, replay the ledger and simulate rule sets.",
         subcommands = {DemoCommand.class, StackCommand.class, GenerateCommand.class, IngestCommand.class,
                 SqlCommand.class, MemberCommand.class, ReplayCommand.class, SimulateCommand.class,
-                BenchCommand.class})
+                BenchCommand.class, KpiCommand.class, TrainCommand.class, ScoreCommand.class,
+                MaintainCommand.class})
 public final class LoyaltyCommand {
 }

@@ -20,14 +20,29 @@ import loyalty.lakehouse.catalog.LakehouseConfig;
  *   <li>{@code --master}: a Spark master URL (optional; see {@link LoyaltySpark#session(LakehouseConfig, String)})</li>
  * </ul>
  *
- * @param master null when not given
+ * A job may accept settings of its own ({@link #parse(Set, String...)}); they come back in {@link #option}.
+ *
+ * @param master  null when not given
+ * @param options the job's own settings that were given, by name without the dashes
  */
-public record JobArguments(LakehouseConfig lakehouse, String master) {
+public record JobArguments(LakehouseConfig lakehouse, String master, Map<String, String> options) {
     private static final Set<String> NAMES = Set.of("config", "catalog-uri", "catalog-user", "catalog-password",
             "warehouse", "master");
 
+    public JobArguments {
+        options = Map.copyOf(options);
+    }
+
     /** @throws IllegalArgumentException naming the first unknown, missing or malformed argument */
     public static JobArguments parse(String... args) {
+        return parse(Set.of(), args);
+    }
+
+    /**
+     * @param jobNames the settings this job accepts besides the common ones
+     * @throws IllegalArgumentException naming the first unknown, missing or malformed argument
+     */
+    public static JobArguments parse(Set<String> jobNames, String... args) {
         Properties given = pairs(args);
         Properties merged = new Properties();
         String configFile = given.getProperty("config");
@@ -36,23 +51,37 @@ public record JobArguments(LakehouseConfig lakehouse, String master) {
         }
         merged.putAll(given);
         for (String name : merged.stringPropertyNames()) {
-            if (!NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown setting --" + name + "; known: " + NAMES);
+            if (!NAMES.contains(name) && !jobNames.contains(name)) {
+                throw new IllegalArgumentException("unknown setting --" + name + "; known: " + NAMES
+                        + (jobNames.isEmpty() ? "" : " and " + new java.util.TreeSet<>(jobNames)));
             }
         }
         LakehouseConfig lakehouse = new LakehouseConfig(required(merged, "catalog-uri"),
                 required(merged, "catalog-user"), required(merged, "catalog-password"), required(merged, "warehouse"));
         String master = merged.getProperty("master");
-        return new JobArguments(lakehouse, master == null || master.isBlank() ? null : master.trim());
+        Map<String, String> options = new java.util.HashMap<>();
+        for (String name : jobNames) {
+            String value = merged.getProperty(name);
+            if (value != null && !value.isBlank()) {
+                options.put(name, value.trim());
+            }
+        }
+        return new JobArguments(lakehouse, master == null || master.isBlank() ? null : master.trim(), options);
+    }
+
+    /** A job setting, if given. */
+    public java.util.Optional<String> option(String name) {
+        return java.util.Optional.ofNullable(options.get(name));
     }
 
     /** What is safe to log: everything but the catalog password. */
     public Map<String, String> describe() {
-        return Map.of(
-                "catalog-uri", lakehouse.jdbcUrl(),
-                "catalog-user", lakehouse.user(),
-                "warehouse", lakehouse.warehouse(),
-                "master", String.valueOf(master));
+        Map<String, String> safe = new java.util.TreeMap<>(options);
+        safe.put("catalog-uri", lakehouse.jdbcUrl());
+        safe.put("catalog-user", lakehouse.user());
+        safe.put("warehouse", lakehouse.warehouse());
+        safe.put("master", String.valueOf(master));
+        return safe;
     }
 
     private static Properties pairs(String[] args) {

@@ -47,7 +47,7 @@ public final class Topics {
     public static final TopicSpec<String, byte[]> RULES_REJECTED = new TopicSpec<>("loyalty.rules.rejected",
             "program", KEY, "rejected rule set with its errors", JSON, 1, CleanupPolicy.DELETE);
     public static final TopicSpec<String, byte[]> NUDGES = new TopicSpec<>("loyalty.nudges", "member_id", KEY,
-            "nudge JSON", JSON, PARTITIONS, CleanupPolicy.DELETE);
+            "delivered nudge JSON (schemas/nudge.schema.json)", JSON, PARTITIONS, CleanupPolicy.DELETE);
 
     private static final Map<EventType, TopicSpec<String, byte[]>> BY_TYPE = Map.of(
             EventType.MEMBER_ENROLLED, MEMBERS,

@@ -29,14 +29,18 @@ final class EngagementPlanner {
         this.sightings = sightings;
     }
 
-    List<Engagement> engagementsOf(Person p, List<Account> accounts, List<Purchase> purchases) {
+    List<Engagement> engagementsOf(Person p, List<Account> accounts, List<Purchase> purchases, Churn churn) {
         Draw d = ctx.draw("engagement", p);
+        Draw fading = ctx.draw("churn-engagement", p);
         List<Engagement> out = new ArrayList<>();
         for (Purchase purchase : purchases) {
             if (!purchase.completed()) {
                 continue;
             }
             Instant done = purchase.completedAt();
+            if (!churn.engages(done, fading)) {
+                continue;
+            }
             if (d.chance(0.15)) {
                 add(out, p, accounts, Engagement.REVIEW, PlanContext.after(d, done, Duration.ofDays(2),
                         Duration.ofDays(20)), purchase.channel() == Channel.APP, d);
@@ -85,7 +89,7 @@ final class EngagementPlanner {
      * Reward requests of app users. Enrolled members ask after their first week; a few account holders who never
      * joined ask too (their requests must be rejected as not enrolled).
      */
-    List<Redemption> redemptionsOf(Person p, List<Account> accounts, List<Purchase> purchases) {
+    List<Redemption> redemptionsOf(Person p, List<Account> accounts, List<Purchase> purchases, Churn churn) {
         List<Redemption> out = new ArrayList<>();
         if (!p.usesApp() || accounts.isEmpty()) {
             return out;
@@ -99,7 +103,7 @@ final class EngagementPlanner {
             int attempts = d.poisson(0.5 + 0.08 * completed);
             for (int i = 0; i < attempts; i++) {
                 Instant at = ctx.season.between(d, enrolled.plus(Duration.ofDays(7)), ctx.season.periodEnd());
-                if (at != null) {
+                if (at != null && churn.redeems(at)) {
                     times.add(at);
                 }
             }

@@ -4,12 +4,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import loyalty.generator.GeneratorConfig;
 import loyalty.generator.people.Person;
 import loyalty.generator.rules.DefaultRuleSet;
 
-/** Plans one program: every person's accounts, orders, returns, engagement and redemptions, plus its rule sets. */
+/**
+ * Plans one program: every person's accounts, orders, returns, engagement and redemptions, plus its rule sets, with
+ * the planted {@link Churn} of the customers who drift away.
+ */
 public final class ProgramPlanner {
     private final PlanContext ctx;
 
@@ -32,19 +37,24 @@ public final class ProgramPlanner {
         List<Refund> refunds = new ArrayList<>();
         List<Engagement> engagements = new ArrayList<>();
         List<Redemption> redemptions = new ArrayList<>();
+        Map<String, Instant> churnAt = new LinkedHashMap<>();
         for (Person p : customers) {
+            Churn churn = Churn.of(ctx, p);
+            if (churn.churns()) {
+                churnAt.put(p.id(), churn.at());
+            }
             List<Account> own = accountPlanner.accountsOf(p);
-            List<Purchase> bought = purchasePlanner.purchasesOf(p, own);
+            List<Purchase> bought = purchasePlanner.purchasesOf(p, own, churn);
             accounts.addAll(own);
             purchases.addAll(bought);
             refunds.addAll(purchasePlanner.refundsOf(p, own, bought));
-            engagements.addAll(engagementPlanner.engagementsOf(p, own, bought));
-            redemptions.addAll(engagementPlanner.redemptionsOf(p, own, bought));
+            engagements.addAll(engagementPlanner.engagementsOf(p, own, bought, churn));
+            redemptions.addAll(engagementPlanner.redemptionsOf(p, own, bought, churn));
         }
         accounts.addAll(accountPlanner.testAccounts());
         accountPlanner.assignReferrals(accounts);
         return new ProgramPlan(ctx.program, customers, accounts, purchases, refunds, engagements, redemptions,
-                ruleSets);
+                ruleSets, churnAt);
     }
 
     /**

@@ -25,8 +25,9 @@ final class PurchasePlanner {
         this.sightings = sightings;
     }
 
-    List<Purchase> purchasesOf(Person p, List<Account> accounts) {
+    List<Purchase> purchasesOf(Person p, List<Account> accounts, Churn churn) {
         Draw d = ctx.draw("purchases", p);
+        Draw fading = ctx.draw("churn-orders", p);
         Seasonality season = ctx.season;
         Account primary = accounts.isEmpty() ? null : accounts.get(0);
         Instant signup = primary == null ? null : primary.createdAt();
@@ -49,6 +50,9 @@ final class PurchasePlanner {
             int day = season.drawDay(d, fromDay, season.days());
             Channel channel = Channel.values()[d.weighted(channels)];
             Instant at = season.drawTime(d, day, channel, p.country());
+            if (!churn.orders(at, fading)) {
+                continue;
+            }
             boolean beforeSignup = signup != null && at.isBefore(signup);
             if (beforeSignup) {
                 channel = Channel.STORE;

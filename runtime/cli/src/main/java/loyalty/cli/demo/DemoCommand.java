@@ -46,6 +46,8 @@ import loyalty.identity.normalize.Blocklist;
 import loyalty.identity.normalize.BlocklistConfig;
 import loyalty.identity.quality.IdentityQuality;
 import loyalty.stack.postgres.PostgresCluster;
+import loyalty.stack.trino.QueryResult;
+import loyalty.stack.trino.TrinoSql;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -185,6 +187,9 @@ public final class DemoCommand implements Callable<Integer> {
                 builder.identityTables(log.count("created")));
         LedgerSummary ledger = builder.ledger();
         Optional<MemberExplanation> explained = explainOneMember(local);
+        TrinoSql trino = local.trino().map(x -> new TrinoSql(x.jdbcUrl(), "demo")).orElse(null);
+        Optional<QueryResult> nudges = NudgeReport.read(trino);
+        Optional<QueryResult> kpis = KpiReport.read(trino);
         step("query", t);
 
         printSummary(rows, builder, byType);
@@ -197,12 +202,14 @@ public final class DemoCommand implements Callable<Integer> {
                     + x.entries().get(0).memberId() + ")");
             System.out.print(ExplanationView.render(x, 25));
         });
+        NudgeReport.print(nudges);
         printTimings();
+        KpiReport.print(kpis);
         boolean identityOk = local.trino().isEmpty() || identity.memberRows() == identity.expectedMemberRows();
         boolean ledgerOk = ledger == null || ledger.ledgerMatchesBalances();
         boolean explainedOk = explained.map(MemberExplanation::explained).orElse(local.trino().isEmpty());
         return new DemoSummary(startedAt, program.seed, program.customers, program.days, rows,
-                builder.rowsInIceberg(), builder.distinctEventIds(), builder.countedBy(), byType, identity, ledger, replay, steps,
+                builder.rowsInIceberg(), builder.distinctEventIds(), builder.countedBy(), byType, identity, ledger, replay, nudges.orElse(null), kpis.orElse(null), steps,
                 rows.stream().allMatch(SourceRow::matches) && builder.rowsInIceberg() == builder.distinctEventIds()
                         && identityOk && ledgerOk && explainedOk && replay.comparison().equal());
     }

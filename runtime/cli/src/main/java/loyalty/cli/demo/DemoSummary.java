@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** What {@code --summary-json} writes: the run's settings, per-source counts, query results and step timings. */
+/**
+ * What {@code --summary-json} writes: the run's settings, per-source counts, query results and step timings.
+ * {@code nudges} and {@code kpis} are null without Trino.
+ */
 public record DemoSummary(
         @JsonProperty("started_at") Instant startedAt,
         @JsonProperty("seed") long seed,
@@ -19,6 +22,8 @@ public record DemoSummary(
         @JsonProperty("identity") IdentitySummary identity,
         @JsonProperty("ledger") LedgerSummary ledger,
         @JsonProperty("replay") loyalty.cli.replay.LedgerReplay.Outcome replay,
+        @JsonProperty("nudges") loyalty.stack.trino.QueryResult nudges,
+        @JsonProperty("kpis") loyalty.stack.trino.QueryResult kpis,
         @JsonProperty("step_seconds") Map<String, Double> stepSeconds,
         @JsonProperty("all_match") boolean allMatch) {
 }

@@ -29,6 +29,7 @@ import loyalty.flink.serving.ServingDb;
 import loyalty.flink.serving.ServingSchema;
 import loyalty.lakehouse.catalog.Lakehouse;
 import loyalty.lakehouse.catalog.LakehouseConfig;
+import loyalty.lakehouse.kpi.KpiViews;
 import loyalty.stack.StackException;
 import loyalty.stack.kafka.KafkaBroker;
 import loyalty.stack.kafka.TopicCreator;
@@ -44,6 +45,8 @@ import org.slf4j.LoggerFactory;
  * with the registry's topics, the Iceberg tables, and the feed HTTP endpoint. Components stop in reverse order.
  */
 public final class LocalStack implements AutoCloseable {
+    /** The user the stack's own statements run as in Trino: one of the admins of lakehouse/trino/etc/groups.txt. */
+    static final String TRINO_USER = "loyalty-launcher";
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
     private final Workspace workspace;
@@ -139,6 +142,7 @@ public final class LocalStack implements AutoCloseable {
         }
         if (profile.trino()) {
             startTrino(options, listener);
+            scheduleMaintenance(profile, listener);
         } else if (options.noTrino) {
             listener.started("Trino", "skipped (--no-trino)");
         }
@@ -168,11 +172,14 @@ public final class LocalStack implements AutoCloseable {
                 .withCheckpointInterval(profile.checkpointInterval())
                 .withParallelism(profile.parallelism())
                 .withCheckpointDir(workspace.checkpoints().resolve("ledger"))
-                .withServing(servingDb());
+                .withServing(servingDb())
+                .withLiveClock(profile.ledgerLiveClockLag());
         ledger = LedgerJob.startLocal(config);
         started.push(ledger);
         ledger.awaitRunning(Duration.ofMinutes(2));
-        listener.started("Flink", "ledger job " + ledger.jobId() + " (keyed by program, event-time timers)");
+        listener.started("Flink", "ledger job " + ledger.jobId() + " (keyed by program, event-time timers"
+                + (config.liveClockLag() == null ? ")"
+                : "; on a quiet stack the wall clock less " + describe(config.liveClockLag()) + " moves them)"));
     }
 
     /** The serving tables live in the shop database, where operational systems already connect. */
@@ -226,6 +233,28 @@ public final class LocalStack implements AutoCloseable {
                 lakehouse.jdbcUrl(), lakehouse.user(), lakehouse.password(), workspace.warehouse()));
         started.push(trino);
         listener.started("Trino", trino.jdbcUrl() + " (started in " + trino.startTime().toSeconds() + " s)");
+        installKpiViews(listener);
+    }
+
+    /** On a long-running stack only: the demo and benchmarks end long before a day has passed. */
+    private void scheduleMaintenance(StackProfile profile, StartListener listener) {
+        if (trino == null || !profile.live()) {
+            return;
+        }
+        started.push(MaintenanceSchedule.start(trino.jdbcUrl(), TRINO_USER));
+        listener.started("Maintenance", "compaction, manifests, snapshot expiry, orphan files: daily, first in "
+                + MaintenanceSchedule.FIRST_RUN.toMinutes() + " min (./loyalty maintain runs it now)");
+    }
+
+    /** The KPI views over the tables just ensured. Not fatal: without them every table still serves SQL. */
+    private void installKpiViews(StartListener listener) {
+        try {
+            KpiViews.Installed installed = KpiViews.install(trino.jdbcUrl(), TRINO_USER);
+            listener.started("KPI views", installed.views().size() + " views in " + KpiViews.SCHEMA
+                    + (installed.skipped().isEmpty() ? "" : "; waiting for tables: " + installed.skipped()));
+        } catch (SQLException e) {
+            listener.started("KPI views", "not installed: " + e.getMessage());
+        }
     }
 
     public Optional<TrinoServer> trino() {

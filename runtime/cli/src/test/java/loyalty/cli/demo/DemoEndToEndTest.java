@@ -103,7 +103,38 @@ class DemoEndToEndTest {
             assertThat(ledger.get("members").asLong()).isEqualTo(identity.get("members_created").asLong());
 
             assertServingTablesMatch(ledger);
+
+            // Nudges (SPEC §10): every enrolment triggers a WELCOME; about 10% of members are the holdout group.
+            Map<String, Map<String, Long>> nudges = rowsByFirstColumn(summary.get("nudges"));
+            assertThat(nudges.get("WELCOME").get("delivered")).isPositive();
+            assertThat(nudges.get("WELCOME").get("holdout")).isPositive();
+            assertThat(nudges.get("WELCOME").get("total")).as("one per enrolment")
+                    .isLessThanOrEqualTo(tables.path("members.ACTIVE").asLong() + tables.path("members.MERGED").asLong());
+
+            // The summary ends with the KPI table read from Trino's kpi.program_summary view.
+            JsonNode kpis = summary.get("kpis");
+            assertThat(kpis.get("rows")).hasSize(1);
+            Map<String, Object> acme = new HashMap<>();
+            for (int i = 0; i < kpis.get("columns").size(); i++) {
+                acme.put(kpis.get("columns").get(i).asText(), kpis.get("rows").get(0).get(i).asText());
+            }
+            assertThat(acme.get("members")).as("enrolled members, not merged away")
+                    .isEqualTo(String.valueOf(tables.path("members.ACTIVE").asLong()));
+            assertThat(Double.parseDouble((String) acme.get("active_rate"))).isBetween(0.0, 1.0).isPositive();
         }
+    }
+
+    /** A {@code QueryResult} as JSON ({columns, rows}) keyed by its first column, then by column name. */
+    private static Map<String, Map<String, Long>> rowsByFirstColumn(JsonNode result) {
+        Map<String, Map<String, Long>> byKey = new HashMap<>();
+        for (JsonNode row : result.get("rows")) {
+            Map<String, Long> values = new HashMap<>();
+            for (int i = 1; i < result.get("columns").size(); i++) {
+                values.put(result.get("columns").get(i).asText(), row.get(i).asLong());
+            }
+            byKey.put(row.get(0).asText(), values);
+        }
+        return byKey;
     }
 
     /**

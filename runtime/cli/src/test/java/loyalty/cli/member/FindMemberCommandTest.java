@@ -78,7 +78,7 @@ class FindMemberCommandTest {
         trino = TrinoServer.start(trinoWorkDir(), Ports.free(), TrinoCatalogEnv.localWarehouse(
                 config.jdbcUrl(), PostgresCluster.USER, PostgresCluster.PASSWORD, warehouse));
         // TrinoSql waits out the first seconds in which a fresh Trino schedules no query; the command does not.
-        assertThat(new TrinoSql(trino.jdbcUrl(), "test").query("SELECT count(*) FROM iceberg.identity.members")
+        assertThat(new TrinoSql(trino.jdbcUrl(), "admin").query("SELECT count(*) FROM iceberg.identity.members")
                 .rows()).containsExactly(List.of(3L));
     }
 

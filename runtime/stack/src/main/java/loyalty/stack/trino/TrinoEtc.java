@@ -23,7 +23,8 @@ import loyalty.stack.StackException;
  */
 final class TrinoEtc {
     static final List<String> FILES = List.of(
-            "config.properties", "jvm.config", "node.properties", "log.properties", "catalog/iceberg.properties");
+            "config.properties", "jvm.config", "node.properties", "log.properties", "catalog/iceberg.properties",
+            "access-control.properties", "rules.json", "group-provider.properties", "groups.txt");
     private static final String RESOURCE_ROOT = "/loyalty/trino/etc/";
     private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{ENV:([^}]+)}");
 

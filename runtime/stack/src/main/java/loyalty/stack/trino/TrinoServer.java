@@ -84,8 +84,9 @@ public final class TrinoServer implements AutoCloseable {
         Path logFile = dir.resolve("server.log");
         try {
             Files.createDirectories(dataDir);
+            linkEtcIntoDataDir(dataDir, etc.dir());
         } catch (IOException e) {
-            throw new StackException("cannot create Trino's data folder " + dataDir + ": " + e.getMessage(), e);
+            throw new StackException("cannot prepare Trino's data folder " + dataDir + ": " + e.getMessage(), e);
         }
         Path classArchive = dir.resolve("trino-server-" + TrinoDistribution.version() + ".jsa");
         ProcessBuilder builder = new ProcessBuilder(command(java, distribution, etc, dataDir, classArchive, port))
@@ -110,6 +111,20 @@ public final class TrinoServer implements AutoCloseable {
         server.startTime = Duration.ofNanos(System.nanoTime() - started);
         LOG.info("event=trino_started port={} millis={} log={}", port, server.startTime.toMillis(), logFile);
         return server;
+    }
+
+    /**
+     * Trino reads etc/access-control.properties and etc/group-provider.properties (and the files they name) relative
+     * to its working directory, the data folder. Trino's own launcher, as in the container, links etc/ there; so
+     * do we, so the same relative paths work in both environments.
+     */
+    private static void linkEtcIntoDataDir(Path dataDir, Path etcDir) throws IOException {
+        Path link = dataDir.resolve("etc");
+        if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(etcDir)) {
+            return;
+        }
+        Files.deleteIfExists(link); // a link left by an older work dir; a real folder with files there fails loudly
+        Files.createSymbolicLink(link, etcDir);
     }
 
     private static List<String> command(Path java, TrinoDistribution distribution, TrinoEtc etc, Path dataDir,

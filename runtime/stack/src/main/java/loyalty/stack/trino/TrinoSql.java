@@ -57,11 +57,13 @@ public final class TrinoSql {
 
     /**
      * Right after start-up a single-node Trino can see itself as an active node while the scheduler's per-catalog
-     * node map (refreshed every few seconds) is still empty; queries then fail with NO_NODES_AVAILABLE.
+     * node map (refreshed every few seconds) is still empty; queries then fail with NO_NODES_AVAILABLE, or, when a
+     * writer stage picks its nodes, with an internal "nodes is empty".
      */
     static boolean isNoNodesYet(SQLException e) {
-        return e.getErrorCode() == NO_NODES_AVAILABLE
-                || (e.getMessage() != null && e.getMessage().contains("No nodes available to run query"));
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return e.getErrorCode() == NO_NODES_AVAILABLE || message.contains("No nodes available to run query")
+                || message.endsWith("nodes is empty");
     }
 
     private static void sleepBriefly() throws SQLException {

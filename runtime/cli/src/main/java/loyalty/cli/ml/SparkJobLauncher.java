@@ -1,0 +1,79 @@
+package loyalty.cli.ml;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import loyalty.cli.StackOptions;
+import loyalty.cli.UserError;
+import loyalty.cli.stack.StackState;
+import loyalty.stack.postgres.PostgresCluster;
+
+/**
+ * Runs a spark-ml job ({@code loyalty.ml.…Job}) as a child JVM on spark-ml's own classpath, pointed at the running
+ * local stack. Spark and Flink are not put on one classpath (their Scala, Jackson and Hadoop versions differ), so
+ * the CLI does not depend on spark-ml: it reads the classpath spark-ml's build wrote
+ * ({@code spark-ml/target/classpath.txt}) and the JVM options Spark needs on Java 17
+ * ({@code spark-ml/spark-jvm.options}, an argument file). The child's output streams to this terminal.
+ */
+final class SparkJobLauncher {
+    private SparkJobLauncher() {
+    }
+
+    /** Runs {@code mainClass} with the stack's catalog settings plus {@code jobArgs}; returns its exit code. */
+    static int run(StackOptions options, String heap, String mainClass, List<String> jobArgs, boolean withKafka)
+            throws IOException, InterruptedException {
+        StackState state = StackState.readLive(options.workspace().stateFile())
+                .orElseThrow(() -> new UserError("no local stack is running in " + options.workspace().root()
+                        + ": start it with './loyalty stack up' (or run './loyalty demo')."));
+        Path sparkMl = projectRoot().resolve("spark-ml");
+        Path classpathFile = sparkMl.resolve("target").resolve("classpath.txt");
+        Path classes = sparkMl.resolve("target").resolve("classes");
+        Path jvmOptions = sparkMl.resolve("spark-jvm.options");
+        if (!Files.isRegularFile(classpathFile) || !Files.isDirectory(classes)) {
+            throw new UserError("spark-ml is not built: run 'mvn -B -o -q package -pl spark-ml -DskipTests' in "
+                    + projectRoot());
+        }
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Xmx" + heap);
+        command.add("@" + jvmOptions);
+        command.add("-cp");
+        command.add(classes + File.pathSeparator + Files.readString(classpathFile, StandardCharsets.UTF_8).strip());
+        command.add(mainClass);
+        command.addAll(List.of("--catalog-uri", state.catalogJdbcUrl(), "--catalog-user", PostgresCluster.USER,
+                "--catalog-password", PostgresCluster.PASSWORD, "--warehouse", state.warehouse()));
+        if (withKafka) {
+            command.addAll(List.of("--kafka-bootstrap", state.kafkaBootstrap()));
+        }
+        command.addAll(jobArgs);
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        // the driver binds loopback only, whatever the host name resolves to
+        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        Process child = builder.start();
+        try {
+            return child.waitFor();
+        } finally {
+            child.destroy();
+        }
+    }
+
+    /** The checkout this CLI runs from: its classes are {@code <root>/runtime/cli/target/classes}. */
+    static Path projectRoot() {
+        try {
+            Path classes = Path.of(SparkJobLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = classes.getParent().getParent().getParent().getParent();
+            if (root == null || !Files.isDirectory(root.resolve("spark-ml"))) {
+                throw new UserError("cannot find the project's spark-ml folder from " + classes
+                        + ": run the CLI with ./loyalty from the checkout");
+            }
+            return root;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
