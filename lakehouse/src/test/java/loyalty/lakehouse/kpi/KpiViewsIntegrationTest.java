@@ -11,11 +11,9 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import loyalty.lakehouse.catalog.Lakehouse;
+import loyalty.lakehouse.TrinoTestStack;
 import loyalty.lakehouse.catalog.LakehouseConfig;
-import loyalty.stack.Ports;
-import loyalty.stack.postgres.PostgresCluster;
 import loyalty.stack.trino.QueryResult;
-import loyalty.stack.trino.TrinoCatalogEnv;
 import loyalty.stack.trino.TrinoServer;
 import loyalty.stack.trino.TrinoSql;
 import org.apache.iceberg.catalog.Namespace;
@@ -36,8 +34,7 @@ class KpiViewsIntegrationTest {
     @TempDir
     static Path work;
 
-    private static PostgresCluster postgres;
-    private static TrinoServer trino;
+    private static TrinoTestStack stack;
     private static TrinoSql sql;
     private static LakehouseConfig config;
     private static KpiViews.Installed beforeNudges;
@@ -47,39 +44,29 @@ class KpiViewsIntegrationTest {
     @BeforeAll
     static void startStackAndInstall() throws Exception {
         Assumptions.assumeTrue(TrinoServer.findJava().isPresent(), "no Java 24+ JDK for Trino on this machine");
-        postgres = PostgresCluster.start(work.resolve("pg"), Ports.free());
-        String catalogUrl = postgres.jdbcUrl(PostgresCluster.LAKEHOUSE_DB);
-        Path warehouse = work.resolve("warehouse");
-        config = new LakehouseConfig(catalogUrl, PostgresCluster.USER, PostgresCluster.PASSWORD,
-                warehouse.toUri().toString());
-        try (Lakehouse lakehouse = Lakehouse.open(config)) {
-            lakehouse.ensureTables();
-        }
-        trino = TrinoServer.start(trinoWorkDir(), Ports.free(), TrinoCatalogEnv.localWarehouse(
-                catalogUrl, PostgresCluster.USER, PostgresCluster.PASSWORD, warehouse));
-        sql = new TrinoSql(trino.jdbcUrl(), "loyalty");
+        stack = TrinoTestStack.start(work);
+        config = stack.lakehouse();
+        String trinoUrl = stack.trino().jdbcUrl();
+        sql = stack.as("loyalty");
         KpiFixture.write(sql);
         // A table definition of the nudge job may already create ledger.nudges; the first install must not see it.
         sql.query("DROP TABLE IF EXISTS iceberg.ledger.nudges");
-        beforeNudges = KpiViews.install(trino.jdbcUrl(), "loyalty");
+        beforeNudges = KpiViews.install(trinoUrl, "loyalty");
         // The nudge table comes back from its definition when TableDefinitions has one (else the fixture makes it).
         try (Lakehouse lakehouse = Lakehouse.open(config)) {
             lakehouse.ensureTables();
         }
         KpiFixture.writeNudges(sql);
         long start = System.nanoTime();
-        afterNudges = KpiViews.install(trino.jdbcUrl(), "loyalty");
+        afterNudges = KpiViews.install(trinoUrl, "loyalty");
         installMillis = (System.nanoTime() - start) / 1_000_000;
         System.out.println("kpi_install_millis=" + installMillis);
     }
 
     @AfterAll
     static void stopStack() {
-        if (trino != null) {
-            trino.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -316,9 +303,5 @@ class KpiViewsIntegrationTest {
 
     private static List<List<Object>> rows(String query) throws SQLException {
         return sql.query(query).rows();
-    }
-
-    private static Path trinoWorkDir() {
-        return Path.of(System.getProperty("loyalty.work", "target/work")).toAbsolutePath().resolve("trino");
     }
 }
