@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Local execution sized for the demo box (2 cores, 24 GiB shared with Kafka, PostgreSQL and Trino): one task
  * manager with one slot per parallel subtask, small managed and network memory (the heap state backend does not
- * use managed memory), and a fixed-delay restart so a failing task is retried a few times, then the job fails.
+ * use managed memory), and a failure-rate restart: a failing task is retried after a second, and the job fails only
+ * when failures come faster than {@link #MAX_FAILURES_PER_INTERVAL} in {@link #FAILURE_RATE_INTERVAL}. A fixed count
+ * over the job's whole life would end a week-long local stack after its fifth transient failure (a broker hiccup,
+ * a fenced producer on restore), and a test that injects failures would fail on one spurious failure more.
  *
  * <p>With a checkpoint folder, checkpoints are kept when the job is cancelled and the next start resumes from the
  * newest one, so stopping and starting the local stack neither loses deduplication state nor writes a row twice.
@@ -30,7 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalFlink {
     private static final Logger LOG = LoggerFactory.getLogger(LocalFlink.class);
 
-    static final int RESTART_ATTEMPTS = 5;
+    static final int MAX_FAILURES_PER_INTERVAL = 10;
+    static final Duration FAILURE_RATE_INTERVAL = Duration.ofMinutes(5);
     static final Duration RESTART_DELAY = Duration.ofSeconds(1);
 
     private LocalFlink() {
@@ -59,9 +63,11 @@ public final class LocalFlink {
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("64m"));
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("64m"));
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("64m"));
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTART_ATTEMPTS);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, RESTART_DELAY);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "failure-rate");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_MAX_FAILURES_PER_INTERVAL,
+                MAX_FAILURES_PER_INTERVAL);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_FAILURE_RATE_INTERVAL, FAILURE_RATE_INTERVAL);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_DELAY, RESTART_DELAY);
         if (checkpointDir != null) {
             conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toUri().toString());

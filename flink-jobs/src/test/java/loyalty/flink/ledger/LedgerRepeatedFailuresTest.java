@@ -173,7 +173,7 @@ class LedgerRepeatedFailuresTest {
                 .withOutOfOrderness(IdentityJobConfig.BACKFILL_OUT_OF_ORDERNESS)
                 .withQuietFlush(Duration.ofSeconds(2)).withParallelism(1);
         try (JobHandle job = IdentityJob.startLocal(identity)) {
-            LedgerTestStack.await("the resolved " + last.eventId(), () -> read(stack.kafka, Topics.RESOLVED.name())
+            LedgerTestStack.await("the resolved " + last.eventId(), job, () -> read(stack.kafka, Topics.RESOLVED.name())
                     .stream().anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(
                             "\"event_id\":\"" + last.eventId() + "\"")));
         }
@@ -210,7 +210,7 @@ class LedgerRepeatedFailuresTest {
                 .withCheckpointInterval(Duration.ofMillis(500)).withParallelism(1);
         try (JobHandle job = LedgerJob.startLocal(config, probe)) {
             String doneField = "\"entry_id\":\"" + done + "\"";
-            LedgerTestStack.await("the entry " + done, () -> read(kafka, Topics.LEDGER.name()).stream()
+            LedgerTestStack.await("the entry " + done, job, () -> read(kafka, Topics.LEDGER.name()).stream()
                     .anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(doneField)));
         }
         Map<String, String> entries = new TreeMap<>();

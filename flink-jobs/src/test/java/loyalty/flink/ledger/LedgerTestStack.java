@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import loyalty.contract.event.EventJson;
 import loyalty.contract.topic.Topics;
+import loyalty.flink.common.JobHandle;
 import loyalty.lakehouse.catalog.LakehouseConfig;
 import loyalty.stack.Ports;
 import loyalty.stack.kafka.KafkaBroker;
 import loyalty.stack.kafka.TopicCreator;
 import loyalty.stack.postgres.PostgresCluster;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -73,10 +75,25 @@ final class LedgerTestStack implements AutoCloseable {
 
     /** Polls {@code condition} until it holds; fails after {@link #DEADLINE}. */
     static void await(String what, BooleanSupplier condition) {
+        await(what, null, condition);
+    }
+
+    /**
+     * Polls {@code condition} until it holds; fails after {@link #DEADLINE}, or at once when {@code job} (if given)
+     * has ended, since then the condition can no longer come true.
+     */
+    static void await(String what, JobHandle job, BooleanSupplier condition) {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!condition.getAsBoolean()) {
+            if (job != null) {
+                JobStatus status = job.status();
+                if (status.isGloballyTerminalState()) {
+                    throw new AssertionError("no " + what + ": job " + job.name() + " ended as " + status);
+                }
+            }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + what + " within " + DEADLINE);
+                throw new AssertionError("no " + what + " within " + DEADLINE
+                        + (job == null ? "" : " (job " + job.name() + " is " + job.status() + ")"));
             }
             try {
                 Thread.sleep(500); // poll interval, not synchronisation: the condition decides
