@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import loyalty.cli.StackOptions;
 import loyalty.cli.UserError;
+import loyalty.cli.demo.PipelineWatch;
+import loyalty.cli.replay.LedgerReplay;
 import loyalty.cli.stack.LocalStack;
 import loyalty.flink.common.Delivery;
 import loyalty.flink.serving.ServingDb;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Option;
  * <p>The program's operational rows go through Debezium (the only source of enrolments) and its feed lines through
  * the publisher, once. Over that backlog, one after the other and each from the earliest offsets: (a) the
  * pass-through, (b) identity (backfill mode) and ledger together, exactly-once, (c) the same at-least-once, into
- * emptied output topics. Then (c)'s jobs are started again from their checkpoints in live mode and receive orders
+ * emptied output topics; then the backlog goes into raw.events and the ledger is replayed from it in batch mode,
+ * timed. Then (c)'s jobs are started again from their checkpoints in live mode and receive orders
  * and redemption requests of enrolled members at {@code --rate}: at-least-once first, then exactly-once from the
  * state the first live phase left (switching the guarantee on a restart is what an operator would do too), unless
  * at-least-once already fell behind the rate. Exit code 3 when an aim of the issue is missed, 2 when counts do not
@@ -41,7 +44,9 @@ public final class LedgerBenchCommand implements Callable<Integer> {
     static final long AIM_BALANCE_P99_MS = 1_000;
     static final long AIM_REDEMPTION_P99_MS = 100;
     static final int AIM_RATE = 10_000;
-    private static final int STEPS = 8;
+    private static final int STEPS = 9;
+    /** Where the replay writes its ledger tables, beside the run's own. */
+    private static final String REPLAY_NAMESPACE = "bench_replay";
 
     @Mixin
     StackOptions stack;
@@ -109,7 +114,9 @@ public final class LedgerBenchCommand implements Callable<Integer> {
             Pipeline live = Pipeline.create(local, "at-least-once", serving);
             PipelineRun.Result atLeastOnce = PipelineRun.backlog(local, run, live, Delivery.AT_LEAST_ONCE,
                     input.distinctEvents().size());
-            Throughput replay = replay(local);
+            runner.heading("Replay: the backlog into raw.events (the raw-events job, restarted), then the ledger"
+                    + " rebuilt from it in Flink batch mode");
+            Throughput replay = replay(local, input.distinctEvents().size(), run.timeout);
 
             List<LiveMember> members = LiveMember.pick(input.enrolments(), atLeastOnce.log());
             LiveRun.Settings settings = new LiveRun.Settings(rate, warmup, window, outOfOrderness, drain());
@@ -139,13 +146,20 @@ public final class LedgerBenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Replay throughput belongs in this table, over the same backlog. {@code loyalty replay} reads raw.events in
-     * Iceberg, which this bench leaves empty (the raw-events job is stopped so that the measured jobs have the
-     * machine); measuring it here means running the raw-events job into a catalog of the run first. Until then: null,
-     * printed as n/a.
+     * Replay throughput over the same backlog: {@code loyalty replay} reads raw.events, which the measured phases
+     * leave empty (the raw-events job is stopped so they have the machine), so the job runs now until raw.events holds
+     * every distinct event, and stops again before the replay is timed.
      */
-    private static Throughput replay(LocalStack local) {
-        return null;
+    private static Throughput replay(LocalStack local, long distinctEvents, Duration timeout) throws Exception {
+        local.startRawEvents();
+        PipelineWatch.awaitRawEvents(local, distinctEvents, timeout);
+        local.stopRawEvents();
+        LedgerReplay.Outcome outcome = LedgerReplay.run(local.lakehouse(), REPLAY_NAMESPACE,
+                local.rawConfig().parallelism());
+        System.out.printf("  %,d events replayed in %.1f s (%,.0f events/s)%n", outcome.events(), outcome.seconds(),
+                outcome.eventsPerSecond());
+        return new Throughput("replay", "raw.events in Iceberg → ledger tables, Flink batch mode", outcome.events(),
+                0, outcome.seconds());
     }
 
     /**

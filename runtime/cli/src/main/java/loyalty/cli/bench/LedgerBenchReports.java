@@ -145,8 +145,12 @@ final class LedgerBenchReports {
                     String.format("%.3f", t.eventsPerSecond() / r.passThrough().eventsPerSecond()),
                     p == null ? "" : String.format("%.1f s", p.resolvedSeconds()));
         }
-        throughput.row("replay", r.replay() == null ? "n/a" : String.format("%,.0f", r.replay().eventsPerSecond()),
-                "", "", "");
+        Throughput replay = r.replay();
+        throughput.row("replay (batch, from raw.events)",
+                replay == null ? "n/a" : String.format("%,.0f", replay.eventsPerSecond()),
+                replay == null ? "" : String.format("%.1f", replay.seconds()),
+                replay == null ? "" : String.format("%.3f", replay.eventsPerSecond()
+                        / r.passThrough().eventsPerSecond()), "");
         System.out.print(throughput.render());
         System.out.printf("(b) / (c): %.3f%n", r.ratioExactlyOnceToAtLeastOnce());
 

@@ -9,13 +9,13 @@ import me.tongfei.progressbar.ProgressBar;
 import org.apache.flink.api.common.JobStatus;
 
 /** Watches the pipeline until raw.events holds the expected number of rows, failing fast if a component died. */
-final class PipelineWatch {
+public final class PipelineWatch {
     private static final long POLL_MILLIS = 1_000;
 
     private PipelineWatch() {
     }
 
-    static long awaitRawEvents(LocalStack local, long expected, Duration timeout) throws InterruptedException {
+    public static long awaitRawEvents(LocalStack local, long expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (RawEventsReader reader = RawEventsReader.open(local.lakehouse());
              ProgressBar bar = Progress.bar("raw.events", expected, null, 1)) {

@@ -288,6 +288,16 @@ public final class LocalStack implements AutoCloseable {
         return rawConfig;
     }
 
+    /** Starts the raw-events job again after {@link #stopRawEvents()}; it resumes from its last checkpoint. */
+    public void startRawEvents() {
+        if (rawEvents != null && started.contains(rawEvents)) {
+            return;
+        }
+        rawEvents = RawEventsJob.startLocal(rawConfig);
+        started.push(rawEvents);
+        rawEvents.awaitRunning(Duration.ofMinutes(2));
+    }
+
     /** Stops the raw-events job before the rest, e.g. so that a job measured next has the machine to itself. */
     public void stopRawEvents() {
         if (rawEvents != null && started.remove(rawEvents)) {

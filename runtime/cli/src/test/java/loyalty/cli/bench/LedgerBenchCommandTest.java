@@ -52,7 +52,10 @@ class LedgerBenchCommandTest {
         }
         assertThat(report.get("ratio_exactly_once_to_pass_through").asDouble()).isPositive();
         assertThat(report.get("ratio_exactly_once_to_at_least_once").asDouble()).isPositive();
-        assertThat(report.get("replay").isNull()).as("replay is not built yet").isTrue();
+        JsonNode replay = report.get("replay");
+        assertThat(replay.get("events").asLong()).as("the replay reads every distinct event from raw.events")
+                .isEqualTo(input.get("distinct_events").asLong());
+        assertThat(replay.get("events_per_second").asDouble()).isPositive();
 
         assertThat(report.get("latency")).hasSize(2).allSatisfy(live -> {
             String delivery = live.get("delivery").asText();
