@@ -30,6 +30,8 @@ import loyalty.ledger.core.Referrals;
 import loyalty.ledger.core.TierChange;
 import loyalty.ledger.rules.CampaignConditions;
 import loyalty.ledger.rules.RuleBook;
+import loyalty.ledger.rules.RuleSet;
+import loyalty.ledger.rules.RuleSetPublication;
 import loyalty.ledger.rules.RuleSets;
 import loyalty.nudge.LedgerBefore;
 import loyalty.nudge.MemberNudges;
@@ -51,8 +53,9 @@ import org.apache.flink.util.Collector;
  * partition per program keeps it), goes through the plain-Java {@link MemberLedger} of its member; merges move one
  * member's ledger into another's (both are here). Effects due later (availability, expiry, reviews, birthdays) fire
  * on event-time timers. Outputs: ledger entries (main), balances, redemption outcomes, tier changes, rejected rule
- * sets, dead letters for repeated order or return ids, and nudges: every step (event, timer, merge, referral) also
- * goes through {@link Nudging} with the member's {@link MemberNudges}, kept beside its ledger.
+ * sets, every rule set publication (for audit), dead letters for repeated order or return ids, and nudges: every
+ * step (event, timer, merge, referral) also goes through {@link Nudging} with the member's {@link MemberNudges},
+ * kept beside its ledger.
  */
 public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedRecord, KeyedJson> {
     /** Epoch millis, or null: see {@link #ApplyLedger(Instant)}. */
@@ -277,13 +280,20 @@ public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedReco
         return new BookRules(book, conditions);
     }
 
-    /** SPEC §9: a valid rule set joins the book; an invalid one is rejected with its errors and never applied. */
+    /**
+     * SPEC §9: a valid rule set joins the book; an invalid one is rejected with its errors and never applied. Either
+     * way the publication is recorded for audit, with its diff from the last accepted rule set of the book.
+     */
     private void publish(Event event, Context ctx) throws Exception {
         RuleBook book = ruleBooks.get(event.program());
         JsonNode ruleSet = event.payload().path("rule_set");
         Instant effectiveFrom = event.payload().hasNonNull("effective_from")
                 ? Instant.parse(event.payload().get("effective_from").asText()) : null;
+        List<RuleSet> accepted = book.published();
+        RuleSet previous = accepted.isEmpty() ? null : accepted.get(accepted.size() - 1);
         RuleSets.Parsed parsed = book.publish(ruleSet, effectiveFrom);
+        RuleSetPublication publication = RuleSetPublication.of(event, previous, parsed);
+        ctx.output(LedgerOutputs.RULE_SET_PUBLICATIONS, new KeyedJson(event.program(), json(publication)));
         if (parsed instanceof RuleSets.Parsed.Invalid invalid) {
             ObjectNode rejected = EventJson.mapper().createObjectNode();
             rejected.put("program", event.program());

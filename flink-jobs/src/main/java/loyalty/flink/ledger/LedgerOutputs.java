@@ -18,6 +18,9 @@ public final class LedgerOutputs {
             new OutputTag<>("tier-changes", TypeInformation.of(KeyedJson.class));
     public static final OutputTag<KeyedJson> RULES_REJECTED =
             new OutputTag<>("rules-rejected", TypeInformation.of(KeyedJson.class));
+    /** Every rules.published event, accepted or rejected, with its diff (JSON of RuleSetPublication). */
+    public static final OutputTag<KeyedJson> RULE_SET_PUBLICATIONS =
+            new OutputTag<>("rule-set-publications", TypeInformation.of(KeyedJson.class));
     /** Every nudge record, delivered or suppressed (JSON of {@link loyalty.nudge.Nudge}, keyed by member_id). */
     public static final OutputTag<KeyedJson> NUDGES =
             new OutputTag<>("nudges", TypeInformation.of(KeyedJson.class));

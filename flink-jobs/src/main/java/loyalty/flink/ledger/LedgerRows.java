@@ -12,6 +12,7 @@ import loyalty.lakehouse.table.Balances;
 import loyalty.lakehouse.table.Nudges;
 import loyalty.lakehouse.table.PointsLedger;
 import loyalty.lakehouse.table.RedemptionOutcomes;
+import loyalty.lakehouse.table.RuleSetPublications;
 import loyalty.lakehouse.table.TierHistory;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.table.data.RowData;
@@ -45,6 +46,10 @@ final class LedgerRows implements MapFunction<KeyedJson, RowData> {
         return new LedgerRows(Nudges.SCHEMA);
     }
 
+    static LedgerRows ruleSetPublications() {
+        return new LedgerRows(RuleSetPublications.SCHEMA);
+    }
+
     Schema schema() {
         return schema;
     }
@@ -75,7 +80,7 @@ final class LedgerRows implements MapFunction<KeyedJson, RowData> {
                 v.forEach(x -> list.add(x.asText()));
                 yield list;
             }
-            // a JSON object in a string column (a nudge's context) is kept as its JSON text
+            // JSON in a string column (a nudge's context, a rule set diff) is kept as its JSON text
             default -> v.isContainerNode() ? v.toString() : v.asText();
         };
     }

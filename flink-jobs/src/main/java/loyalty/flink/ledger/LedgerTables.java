@@ -9,6 +9,7 @@ import loyalty.lakehouse.table.Balances;
 import loyalty.lakehouse.table.Nudges;
 import loyalty.lakehouse.table.PointsLedger;
 import loyalty.lakehouse.table.RedemptionOutcomes;
+import loyalty.lakehouse.table.RuleSetPublications;
 import loyalty.lakehouse.table.TableDefinition;
 import loyalty.lakehouse.table.TierHistory;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -20,7 +21,8 @@ import org.apache.iceberg.flink.sink.IcebergSink;
 
 /**
  * The ledger operator's outputs as Iceberg tables: {@code points_ledger} and {@code tier_history} and
- * {@code redemption_outcomes} and {@code nudges} (delivered and suppressed) appended, {@code balances} upserted (a balance row is always the latest), committed on
+ * {@code redemption_outcomes} and {@code nudges} (delivered and suppressed) and {@code audit.rule_set_publications}
+ * appended, {@code balances} upserted (a balance row is always the latest), committed on
  * checkpoints (or at the end of a batch run). The live job writes namespace {@code ledger}; a replay or a
  * simulation writes the same tables in its own namespace.
  */
@@ -30,11 +32,14 @@ public final class LedgerTables {
     private LedgerTables() {
     }
 
-    /** The five tables, in {@code namespace}. */
+    /**
+     * The six tables, in {@code namespace}; live, {@code rule_set_publications} stays in {@code audit} with the other
+     * audit tables, while a replay keeps its copy beside its ledger, where dropping the namespace drops it too.
+     */
     public static List<TableDefinition> definitions(String namespace) {
         return List.of(PointsLedger.DEFINITION, Balances.DEFINITION, TierHistory.DEFINITION,
-                        RedemptionOutcomes.DEFINITION, Nudges.DEFINITION).stream()
-                .map(d -> d.inNamespace(namespace))
+                        RedemptionOutcomes.DEFINITION, Nudges.DEFINITION, RuleSetPublications.DEFINITION).stream()
+                .map(d -> LIVE_NAMESPACE.equals(namespace) ? d : d.inNamespace(namespace))
                 .toList();
     }
 
@@ -52,10 +57,12 @@ public final class LedgerTables {
                 table(RedemptionOutcomes.ID, namespace), null, prefix + "redemption-outcomes-iceberg");
         sink(entries.getSideOutput(LedgerOutputs.NUDGES), LedgerRows.nudges(), lakehouse,
                 table(Nudges.ID, namespace), null, prefix + "nudges-iceberg");
+        sink(entries.getSideOutput(LedgerOutputs.RULE_SET_PUBLICATIONS), LedgerRows.ruleSetPublications(),
+                lakehouse, table(RuleSetPublications.ID, namespace), null, prefix + "rule-set-publications-iceberg");
     }
 
     private static TableIdentifier table(TableIdentifier live, String namespace) {
-        return TableIdentifier.of(namespace, live.name());
+        return LIVE_NAMESPACE.equals(namespace) ? live : TableIdentifier.of(namespace, live.name());
     }
 
     private static void sink(DataStream<KeyedJson> records, LedgerRows rows, LakehouseConfig lakehouse,

@@ -188,6 +188,55 @@ class ApplyLedgerHarnessTest {
         }
     }
 
+    @Test
+    void everyPublicationIsRecordedWithItsDiffFromTheLastAcceptedRuleSetOfTheBook() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var h = harness(null)) {
+            send(h, null, "rs1", EventType.RULES_PUBLISHED, "2026-01-01",
+                    "{\"effective_from\":\"2026-01-01T00:00:00Z\",\"rule_set\":{\"version\":\"1\"},"
+                            + "\"operator\":\"jane\"}");
+            snapshot = h.snapshot(1, 1);
+        }
+        // the previous version comes from the operator's state, so it survives a restore
+        try (var h = harness(snapshot)) {
+            send(h, null, "rs2", EventType.RULES_PUBLISHED, "2026-02-01",
+                    "{\"effective_from\":\"2026-03-01T00:00:00Z\","
+                            + "\"rule_set\":{\"version\":\"2\",\"base_rate\":\"3\"}}");
+            send(h, null, "rs3", EventType.RULES_PUBLISHED, "2026-02-02",
+                    "{\"effective_from\":\"2026-03-01T00:00:00Z\","
+                            + "\"rule_set\":{\"version\":\"3\",\"base_rate\":\"-1\"}}");
+
+            List<JsonNode> rows = side(h, LedgerOutputs.RULE_SET_PUBLICATIONS);
+            assertThat(rows).extracting(j -> j.path("event_id").asText() + " " + j.path("version").asText() + " "
+                            + j.path("status").asText() + " by " + j.path("published_by").asText() + " after "
+                            + j.path("previous_version").asText("-"))
+                    .containsExactly("rs2 2 ACCEPTED by pos after 1", "rs3 3 REJECTED by pos after 2");
+            JsonNode second = rows.get(0);
+            assertThat(second.path("published_at").asText()).isEqualTo("2026-02-01T12:00:00Z");
+            assertThat(second.path("effective_from").asText()).isEqualTo("2026-03-01T00:00:00Z");
+            assertThat(second.path("diff")).extracting(op -> op.path("op").asText() + " " + op.path("path").asText())
+                    .containsExactlyInAnyOrder("replace /version", "replace /base_rate", "replace /effective_from");
+            JsonNode rejected = rows.get(1);
+            assertThat(rejected.has("diff")).isFalse();
+            assertThat(rejected.path("errors").toString()).contains("base_rate");
+        }
+        try (var h = harness(null)) {
+            send(h, null, "rs1", EventType.RULES_PUBLISHED, "2026-01-01",
+                    "{\"effective_from\":\"2026-01-01T00:00:00Z\",\"rule_set\":{\"version\":\"1\"},"
+                            + "\"operator\":\"jane\"}");
+            JsonNode first = side(h, LedgerOutputs.RULE_SET_PUBLICATIONS).get(0);
+            assertThat(first.path("published_by").asText()).isEqualTo("jane");
+            assertThat(first.has("previous_version")).isFalse();
+            assertThat(first.path("diff")).isNotEmpty()
+                    .allSatisfy(op -> assertThat(op.path("op").asText()).isEqualTo("add"));
+            // the row the Iceberg sink writes: the diff as JSON text, the time as a timestamp
+            var row = LedgerRows.ruleSetPublications().map(h.getSideOutput(LedgerOutputs.RULE_SET_PUBLICATIONS)
+                    .peek().getValue());
+            assertThat(row.getString(9).toString()).startsWith("[{\"op\":\"add\"");
+            assertThat(row.getString(6).toString()).isEqualTo("ACCEPTED");
+        }
+    }
+
     private static KeyedOneInputStreamOperatorTestHarness<String, ResolvedRecord, KeyedJson> harness(
             OperatorSubtaskState state) throws Exception {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new ApplyLedger()),

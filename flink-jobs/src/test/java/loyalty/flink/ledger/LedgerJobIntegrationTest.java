@@ -24,6 +24,7 @@ import loyalty.flink.identity.IdentityJobConfig;
 import loyalty.lakehouse.catalog.Lakehouse;
 import loyalty.lakehouse.catalog.LakehouseConfig;
 import loyalty.lakehouse.table.Balances;
+import loyalty.lakehouse.table.RuleSetPublications;
 import loyalty.stack.kafka.KafkaBroker;
 import loyalty.stack.kafka.TopicReader;
 import org.apache.iceberg.data.IcebergGenerics;
@@ -64,6 +65,9 @@ class LedgerJobIntegrationTest {
     @Test
     void examplesAAndCFromRawEventsToServedBalances() throws Exception {
         try (EventPublisher publisher = EventPublisher.connect(kafka.bootstrapServers(), "ledger-test")) {
+            // the defaults under another version: changes no figure, and gives one audit row to find exactly once
+            send(publisher, "rs2", EventType.RULES_PUBLISHED, "2025-12-31", Identifiers.NONE,
+                    "{\"effective_from\":\"2025-12-31T00:00:00Z\",\"rule_set\":{\"version\":\"2\"}}");
             // A: alice
             send(publisher, "a1", EventType.MEMBER_ENROLLED, "2026-01-01", ids("Alice@X.com", null), "{}");
             send(publisher, "a2", EventType.ORDER_COMPLETED, "2026-01-05", ids("alice@x.com", null), order("O1",
@@ -104,6 +108,7 @@ class LedgerJobIntegrationTest {
                 return b != null && b.path("as_of").asText().compareTo("2026-02-17") >= 0;
             });
             await("the balances table", () -> balanceRows(lakehouse).containsKey("M-c1"));
+            await("the rule set publication", () -> !publications(lakehouse).isEmpty());
         }
         assertThat(java.nio.file.Files.exists(failed)).as("the ledger job failed once mid-stream").isTrue();
         Map<String, JsonNode> balances = balances();
@@ -121,6 +126,8 @@ class LedgerJobIntegrationTest {
                 .stream().mapToLong(r -> tree(r.value()).path("points").asLong()).sum();
         assertThat(total).as("alice 195 + bob 300: no entry twice, none lost, across the failure").isEqualTo(495);
         assertThat(balanceRows(lakehouse).get("M-c1")).isEqualTo(300L);
+        assertThat(publications(lakehouse)).as("written exactly once across the failure")
+                .containsExactly("rs2 2 ACCEPTED by pos");
     }
 
     private static Map<String, JsonNode> balances() {
@@ -138,6 +145,20 @@ class LedgerJobIntegrationTest {
             }
         } catch (org.apache.iceberg.exceptions.NoSuchTableException notYet) {
             return rows;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
+    private static List<String> publications(LakehouseConfig lakehouse) {
+        List<String> rows = new java.util.ArrayList<>();
+        try (Lakehouse catalog = Lakehouse.open(lakehouse)) {
+            try (CloseableIterable<Record> all = IcebergGenerics.read(catalog.load(RuleSetPublications.DEFINITION))
+                    .build()) {
+                all.forEach(r -> rows.add(r.getField("event_id") + " " + r.getField("version") + " "
+                        + r.getField("status") + " by " + r.getField("published_by")));
+            }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -143,6 +143,14 @@ class ReplayJobTest {
         assertThat(simulated.liabilityPoints() - baseline.liabilityPoints()).isEqualTo(125);
         assertThat(simulated.tiers()).isEqualTo(baseline.tiers());
         assertThat(entries("simulation")).containsEntry("a6:EARN", 250L).containsEntry("a2:EARN", 120L);
+        // the candidate's audit row goes to the simulation's own copy of audit.rule_set_publications
+        assertThat(rows("baseline", "rule_set_publications")).isEmpty();
+        assertThat(rows("simulation", "rule_set_publications")).singleElement().satisfies(r -> {
+            assertThat(r.getField("event_id")).isEqualTo("simulation:double");
+            assertThat(r.getField("status")).isEqualTo("ACCEPTED");
+            assertThat(r.getField("published_by")).isEqualTo("simulation");
+            assertThat((String) r.getField("diff")).startsWith("[{\"op\":\"add\"").contains("\"path\":\"/base_rate\"");
+        });
     }
 
     private static Map<String, long[]> balances(String namespace) throws Exception {

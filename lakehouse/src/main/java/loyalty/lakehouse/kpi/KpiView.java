@@ -24,7 +24,7 @@ public record KpiView(String name, String file, String description, List<String>
 
     static KpiView parse(String file, String text) {
         if (!file.matches("\\d\\d_[a-z][a-z0-9_]*\\.sql")) {
-            throw new IllegalArgumentException("KPI file " + file + " is not named NN_view_name.sql");
+            throw new IllegalArgumentException("view file " + file + " is not named NN_view_name.sql");
         }
         String name = file.substring(3, file.length() - ".sql".length());
         List<String> required = new ArrayList<>();
@@ -48,7 +48,7 @@ public record KpiView(String name, String file, String description, List<String>
             }
         }
         if (description.isEmpty()) {
-            throw new IllegalArgumentException("KPI file " + file + " does not start with a comment defining it");
+            throw new IllegalArgumentException("view file " + file + " does not start with a comment defining it");
         }
         return new KpiView(name, file, description.toString(), required, text.strip());
     }

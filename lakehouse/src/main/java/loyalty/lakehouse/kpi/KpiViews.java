@@ -1,19 +1,9 @@
 package loyalty.lakehouse.kpi;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Installs the KPI views of schema {@code iceberg.kpi} through Trino: reads the SQL files under
@@ -53,7 +43,7 @@ public final class KpiViews {
     private KpiViews() {
     }
 
-    /** What an install did: views created or replaced, and views skipped with the missing table. */
+    /** What an install of a {@link ViewFolder} did: views created or replaced, views skipped with the missing table. */
     public record Installed(List<String> views, Map<String, String> skipped) {
         public Installed {
             views = List.copyOf(views);
@@ -61,22 +51,16 @@ public final class KpiViews {
         }
     }
 
+    private static final ViewFolder VIEWS = new ViewFolder(SCHEMA, FOLDER, FILES);
+
     /** Every view definition, in installation order. */
     public static List<KpiView> definitions() {
-        List<KpiView> views = new ArrayList<>();
-        for (String file : FILES) {
-            views.add(KpiView.parse(file, resource(file)));
-        }
-        return views;
+        return VIEWS.definitions();
     }
 
     /** Opens a connection as {@code user} (no password: as the local Trino) and installs the views. */
     public static Installed install(String trinoJdbcUrl, String user) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", user);
-        try (Connection trino = DriverManager.getConnection(trinoJdbcUrl, props)) {
-            return install(trino);
-        }
+        return VIEWS.install(trinoJdbcUrl, user);
     }
 
     /**
@@ -86,49 +70,6 @@ public final class KpiViews {
      *                      under it, say); the views before it stay installed
      */
     public static Installed install(Connection trino) throws SQLException {
-        List<String> created = new ArrayList<>();
-        Map<String, String> skipped = new LinkedHashMap<>();
-        try (Statement statement = trino.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
-            for (KpiView view : definitions()) {
-                String missing = firstMissing(statement, view.requiredTables());
-                if (missing != null) {
-                    skipped.put(view.name(), missing);
-                    continue;
-                }
-                statement.execute(view.createOrReplace(SCHEMA));
-                created.add(view.name());
-            }
-        }
-        return new Installed(created, skipped);
-    }
-
-    private static String firstMissing(Statement statement, List<String> tables) throws SQLException {
-        for (String table : tables) {
-            String[] parts = table.split("\\.");
-            if (parts.length != 3) {
-                throw new IllegalArgumentException("required table " + table + " is not catalog.schema.table");
-            }
-            String sql = "SELECT count(*) FROM " + parts[0] + ".information_schema.tables WHERE table_schema = '"
-                    + parts[1] + "' AND table_name = '" + parts[2] + "'";
-            try (ResultSet rs = statement.executeQuery(sql)) {
-                rs.next();
-                if (rs.getLong(1) == 0) {
-                    return table;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String resource(String file) {
-        try (InputStream in = KpiViews.class.getResourceAsStream(FOLDER + file)) {
-            if (in == null) {
-                throw new IllegalStateException("KPI file " + FOLDER + file + " is not on the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return VIEWS.install(trino);
     }
 }

@@ -27,7 +27,7 @@ public final class Members {
     public static final Schema SCHEMA = new Schema(List.of(
             required(1, "program", Types.StringType.get()),
             required(2, "member_id", Types.StringType.get(), "M- + event_id of the event that created the profile"),
-            required(3, "status", Types.StringType.get(), "PROSPECT | ACTIVE | MERGED"),
+            required(3, "status", Types.StringType.get(), "PROSPECT | ACTIVE | MERGED | ERASED"),
             optional(4, "merged_into", Types.StringType.get(), "the survivor, when MERGED"),
             optional(5, "merged_at", Types.TimestampType.withZone()),
             required(6, "created_at", Types.TimestampType.withZone()),

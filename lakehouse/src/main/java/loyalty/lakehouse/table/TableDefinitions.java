@@ -10,6 +10,7 @@ public final class TableDefinitions {
     public static List<TableDefinition> all() {
         return List.of(RawEvents.DEFINITION, Members.DEFINITION, IdentityLinks.DEFINITION, IdentityEvents.DEFINITION,
                 PointsLedger.DEFINITION, Balances.DEFINITION, TierHistory.DEFINITION, RedemptionOutcomes.DEFINITION,
-                MemberFeatures.DEFINITION, MlModels.DEFINITION, MemberScores.DEFINITION, Nudges.DEFINITION);
+                MemberFeatures.DEFINITION, MlModels.DEFINITION, MemberScores.DEFINITION, Nudges.DEFINITION,
+                Erasures.DEFINITION, RuleSetPublications.DEFINITION);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import loyalty.lakehouse.TrinoTestStack;
+import loyalty.lakehouse.audit.AuditViews;
 import loyalty.stack.trino.QueryResult;
 import loyalty.stack.trino.TableRenderer;
 import loyalty.stack.trino.TrinoServer;
@@ -205,6 +206,25 @@ class TrinoAccessControlTest {
         assertThat(stack.as("data_scientist").query("SELECT count(*) FROM iceberg.kpi.available_points").rows())
                 .containsExactly(List.of(2L));
         assertDenied(stack.as("mallory"), "SELECT * FROM iceberg.kpi.available_points");
+    }
+
+    @Test
+    void onlyAdminsReadTheAuditSchemaItsTablesAndViews() throws Exception {
+        TrinoSql admin = stack.as("admin");
+        AuditViews.install(stack.trino().jdbcUrl(), "admin");
+        admin.query("""
+                INSERT INTO iceberg.audit.rule_set_publications (program, version, published_at, published_by,
+                        event_id, status)
+                VALUES ('acme', '2', TIMESTAMP '2026-01-07 09:00:00 UTC', 'jane', 'rules-2', 'ACCEPTED')""");
+
+        assertThat(admin.query("SELECT program, published_by FROM iceberg.audit.rule_sets").rows())
+                .containsExactly(List.of("acme", "jane"));
+        // Operators' names and merge details are staff and member data; brand analysts do not get them either.
+        for (String user : List.of("analyst", "analyst_acme", "data_scientist")) {
+            assertDenied(stack.as(user), "SELECT * FROM iceberg.audit.rule_sets");
+            assertDenied(stack.as(user), "SELECT * FROM iceberg.audit.rule_set_publications");
+            assertDenied(stack.as(user), "SELECT * FROM iceberg.audit.merges");
+        }
     }
 
     @Test

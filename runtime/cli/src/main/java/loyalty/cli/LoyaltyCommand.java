@@ -2,6 +2,7 @@ package loyalty.cli;
 
 import loyalty.cli.bench.BenchCommand;
 import loyalty.cli.demo.DemoCommand;
+import loyalty.cli.erase.EraseCommand;
 import loyalty.cli.generate.GenerateCommand;
 import loyalty.cli.ingest.IngestCommand;
 import loyalty.cli.kpi.KpiCommand;
@@ -21,6 +22,6 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, StackCommand.class, GenerateCommand.class, IngestCommand.class,
                 SqlCommand.class, MemberCommand.class, ReplayCommand.class, SimulateCommand.class,
                 BenchCommand.class, KpiCommand.class, TrainCommand.class, ScoreCommand.class,
-                MaintainCommand.class})
+                MaintainCommand.class, EraseCommand.class})
 public final class LoyaltyCommand {
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import loyalty.cli.StackOptions;
 import loyalty.cli.TrinoOptions;
 import loyalty.cli.UserError;
+import loyalty.lakehouse.audit.AuditViews;
 import loyalty.lakehouse.kpi.KpiViews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,8 +19,9 @@ import picocli.CommandLine.Spec;
  * CREATE OR REPLACE); run it after an upgrade, and once the nudge job has created ledger.nudges to get nudge_lift.
  */
 @Command(name = "install", mixinStandardHelpOptions = true,
-        description = "Create or replace the KPI views in iceberg.kpi (idempotent). A view whose table is missing"
-                + " (nudge_lift without ledger.nudges) is skipped and named.")
+        description = "Create or replace the KPI views in iceberg.kpi and the audit views in iceberg.audit"
+                + " (idempotent). A view whose table is missing (nudge_lift without ledger.nudges) is skipped and"
+                + " named.")
 public final class InstallKpiCommand implements Callable<Integer> {
     @Mixin
     StackOptions stack;
@@ -33,19 +35,26 @@ public final class InstallKpiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        KpiViews.Installed installed;
+        KpiViews.Installed kpis;
+        KpiViews.Installed audit;
         try {
-            installed = KpiViews.install(trino.jdbcUrl(stack), trino.user);
+            kpis = KpiViews.install(trino.jdbcUrl(stack), trino.user);
+            audit = AuditViews.install(trino.jdbcUrl(stack), trino.user);
         } catch (SQLException e) {
-            throw new UserError("Trino could not create the KPI views (are the lakehouse tables there?"
+            throw new UserError("Trino could not create the views (are the lakehouse tables there?"
                     + " './loyalty stack up' creates them): " + e.getMessage());
         }
-        out.println("installed " + installed.views().size() + " views in " + KpiViews.SCHEMA + ": "
+        report(out, KpiViews.SCHEMA, kpis);
+        report(out, AuditViews.SCHEMA, audit);
+        out.flush();
+        return 0;
+    }
+
+    private static void report(PrintWriter out, String schema, KpiViews.Installed installed) {
+        out.println("installed " + installed.views().size() + " views in " + schema + ": "
                 + String.join(", ", installed.views()));
         for (Map.Entry<String, String> skipped : installed.skipped().entrySet()) {
             out.println("skipped " + skipped.getKey() + ": table " + skipped.getValue() + " does not exist yet");
         }
-        out.flush();
-        return 0;
     }
 }

@@ -29,6 +29,7 @@ import loyalty.flink.serving.ServingDb;
 import loyalty.flink.serving.ServingSchema;
 import loyalty.lakehouse.catalog.Lakehouse;
 import loyalty.lakehouse.catalog.LakehouseConfig;
+import loyalty.lakehouse.audit.AuditViews;
 import loyalty.lakehouse.kpi.KpiViews;
 import loyalty.stack.StackException;
 import loyalty.stack.kafka.KafkaBroker;
@@ -254,6 +255,13 @@ public final class LocalStack implements AutoCloseable {
                     + (installed.skipped().isEmpty() ? "" : "; waiting for tables: " + installed.skipped()));
         } catch (SQLException e) {
             listener.started("KPI views", "not installed: " + e.getMessage());
+        }
+        try {
+            KpiViews.Installed installed = AuditViews.install(trino.jdbcUrl(), TRINO_USER);
+            listener.started("Audit views", installed.views().size() + " views in " + AuditViews.SCHEMA
+                    + (installed.skipped().isEmpty() ? "" : "; waiting for tables: " + installed.skipped()));
+        } catch (SQLException e) {
+            listener.started("Audit views", "not installed: " + e.getMessage());
         }
     }
 
