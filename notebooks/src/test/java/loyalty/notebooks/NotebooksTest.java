@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * CI's run of the notebooks, the way a user runs them: {@code ./loyalty demo --keep-running} leaves a stack with a
  * generated program's data up, then {@code notebooks/run.sh execute} runs every notebook headless on the Java kernel.
- * A failing cell fails nbconvert, and so this test.
+ * A failing cell fails nbconvert, and so this test. The same live stack also serves the model commands as a user
+ * runs them: the demo's own training ({@code loyalty train --quick}) must have registered every model beside its
+ * baseline, and {@code ./loyalty score} then scores the members from the newest churn model.
  */
 class NotebooksTest {
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
@@ -37,7 +39,7 @@ class NotebooksTest {
         ProcessBuilder demoCommand = new ProcessBuilder(ROOT.resolve("loyalty").toString(), "demo",
                 "--work", work.toString(), "--customers", "300", "--days", "120", "--seed", "5",
                 "--pg-port", port(), "--kafka-port", port(), "--trino-port", port(), "--http-port", port(),
-                "--api-port", port(), "--keep-running")
+                "--api-port", port(), "--summary-json", work.resolve("summary.json").toString(), "--keep-running")
                 .redirectErrorStream(true)
                 .directory(ROOT.toFile());
         if (Files.exists(ROOT.resolve("runtime/cli/target/classpath.txt"))) {
@@ -48,6 +50,8 @@ class NotebooksTest {
         try {
             CompletableFuture<Boolean> up = watch(demo, demoLog);
             assertThat(up.get(20, TimeUnit.MINUTES)).as("the demo came up and kept running; see " + demoLog).isTrue();
+
+            assertModelsTrainedBesideTheirBaseline(work.resolve("summary.json"));
 
             Path out = work.resolve("executed");
             ProcessBuilder run = new ProcessBuilder(ROOT.resolve("notebooks/run.sh").toString(), "execute",
@@ -90,12 +94,42 @@ class NotebooksTest {
                     assertThat(all).contains("logistic regression").contains("recency baseline").contains("decile");
                 }
             }
+
+            // last: the scores' events move the ledger's event time on, and the notebooks read the data the demo left
+            // (the demo just built the CLI, so the launcher need not check for a build)
+            Path scoreLog = work.resolve("score.log");
+            ProcessBuilder score = new ProcessBuilder(ROOT.resolve("loyalty").toString(), "score", "--work",
+                    work.toString()).redirectErrorStream(true).redirectOutput(scoreLog.toFile())
+                    .directory(ROOT.toFile());
+            score.environment().put("LOYALTY_SKIP_BUILD", "1");
+            Process scoring = score.start();
+            assertThat(scoring.waitFor(10, TimeUnit.MINUTES)).as("scoring finished").isTrue();
+            assertThat(scoring.exitValue()).as(Files.readString(scoreLog)).isZero();
+            assertThat(Files.readString(scoreLog)).containsPattern("model churn version \\d+ \\(.+\\), cutoff .+:"
+                    + " [1-9]\\d* members scored, [1-9]\\d* ml.scored events published");
         } finally {
             demo.destroy(); // SIGTERM: the demo's shutdown hook stops its stack
             if (!demo.waitFor(3, TimeUnit.MINUTES)) {
                 demo.destroyForcibly();
             }
         }
+    }
+
+    /** Churn and propensity, each as recency baseline, logistic regression and GBT, with holdout metrics. */
+    private static void assertModelsTrainedBesideTheirBaseline(Path summaryFile) throws IOException {
+        JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
+        JsonNode models = summary.path("models");
+        assertThat(models.isObject()).as("the summary's models: %s", models).isTrue();
+        List<String> columns = new ArrayList<>();
+        models.path("columns").forEach(c -> columns.add(c.asText()));
+        List<String> trained = new ArrayList<>();
+        for (JsonNode row : models.path("rows")) {
+            trained.add(row.get(columns.indexOf("model")).asText() + "/" + row.get(columns.indexOf("kind")).asText());
+            double auc = row.get(columns.indexOf("auc_roc")).asDouble();
+            assertThat(auc).as("holdout AUC-ROC of %s", row).isBetween(0.0, 1.0);
+        }
+        assertThat(trained).containsExactlyInAnyOrder("churn/recency_baseline", "churn/logistic_regression",
+                "churn/gbt", "propensity/recency_baseline", "propensity/logistic_regression", "propensity/gbt");
     }
 
     private static String port() {

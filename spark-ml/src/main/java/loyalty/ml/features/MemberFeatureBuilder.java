@@ -51,7 +51,8 @@ public final class MemberFeatureBuilder {
         String recent = ts(cutoff.minus(RECENT));
         String previous = ts(cutoff.minus(RECENT).minus(RECENT));
 
-        // entries as of the cutoff, each on the member that held it then; the source event's type beside it
+        // entries as of the cutoff, each on the member that held it then; the source event's type beside it.
+        // Amounts are summed as decimals: a sum of doubles depends on the order rows arrive in, which varies.
         sql(spark, "f_ledger", """
                 SELECT coalesce(k.feature_key, l.member_id) AS key, l.*, e.type AS event_type, e.payload
                 FROM src_ledger l
@@ -61,7 +62,7 @@ public final class MemberFeatureBuilder {
                 WHERE l.occurred_at <= %s""".formatted(c));
         sql(spark, "f_orders", """
                 SELECT key, source_event_id, min(occurred_at) AS at,
-                       first(CAST(get_json_object(payload, '$.net_amount') AS DOUBLE)) AS amount,
+                       first(CAST(get_json_object(payload, '$.net_amount') AS DECIMAL(18, 4))) AS amount,
                        first(lower(get_json_object(payload, '$.channel'))) AS channel
                 FROM f_ledger WHERE type = 'EARN' AND event_type = 'order.completed'
                 GROUP BY key, source_event_id""");
@@ -69,9 +70,10 @@ public final class MemberFeatureBuilder {
                 SELECT key, count(*) AS orders_total, max(at) AS last_order,
                        count_if(at > %1$s) AS orders_90d,
                        count_if(at > %2$s AND at <= %1$s) AS orders_prev_90d,
-                       coalesce(sum(amount), 0D) AS spend_total,
-                       coalesce(sum(CASE WHEN at > %1$s THEN amount END), 0D) AS spend_90d,
-                       coalesce(sum(CASE WHEN at > %2$s AND at <= %1$s THEN amount END), 0D) AS spend_prev_90d,
+                       CAST(coalesce(sum(amount), 0) AS DOUBLE) AS spend_total,
+                       CAST(coalesce(sum(CASE WHEN at > %1$s THEN amount END), 0) AS DOUBLE) AS spend_90d,
+                       CAST(coalesce(sum(CASE WHEN at > %2$s AND at <= %1$s THEN amount END), 0) AS DOUBLE)
+                           AS spend_prev_90d,
                        count_if(channel = 'store') AS store, count_if(channel = 'web') AS web,
                        count_if(channel = 'app') AS app
                 FROM f_orders GROUP BY key""".formatted(recent, previous));
@@ -167,7 +169,21 @@ public final class MemberFeatureBuilder {
      */
     public static Dataset<Row> computeAndStore(SparkSession spark, Instant cutoff, Instant computedAt) {
         FeatureSources sources = FeatureSources.pin(spark);
-        Dataset<Row> features = compute(spark, sources, cutoff, computedAt).cache();
+        long start = System.nanoTime();
+        // the ledger and the events are read by several of the queries; once from the files is enough
+        spark.catalog().cacheTable("src_ledger");
+        spark.catalog().cacheTable("src_events");
+        // computed once and kept apart from the views: a later pin replaces them, which would drop a cached result
+        // and have every later use recompute it from the tables
+        Dataset<Row> features;
+        try {
+            features = compute(spark, sources, cutoff, computedAt).localCheckpoint(true);
+        } finally {
+            spark.catalog().uncacheTable("src_ledger");
+            spark.catalog().uncacheTable("src_events");
+        }
+        LOG.info("event=member_features_computed cutoff={} millis={}", cutoff,
+                (System.nanoTime() - start) / 1_000_000);
         String table = FeatureSources.name(MemberFeatures.ID);
         spark.sql("DELETE FROM " + table + " WHERE cutoff = " + ts(cutoff));
         try {

@@ -15,7 +15,8 @@ import org.apache.spark.ml.tuning.ParamGridBuilder;
 
 /**
  * The model families, each a spark.ml Pipeline from {@code ml.member_features} columns to a {@code probability}
- * column, with the small hyper-parameter grid its cross-validation searches (small: 2 cores, seconds per fit).
+ * column, with the small hyper-parameter grid its cross-validation searches (small: 2 cores, seconds per fit; how
+ * small is a {@link TrainingSettings}).
  */
 public enum ModelKind {
     /**
@@ -64,8 +65,13 @@ public enum ModelKind {
         throw new IllegalArgumentException("unknown model kind " + id);
     }
 
-    /** The untrained pipeline; {@code label} is the label column. */
+    /** The untrained pipeline with the {@link TrainingSettings#FULL} settings; {@code label} is the label column. */
     public Pipeline pipeline(String label) {
+        return pipeline(label, TrainingSettings.FULL);
+    }
+
+    /** The untrained pipeline; {@code label} is the label column. */
+    public Pipeline pipeline(String label, TrainingSettings settings) {
         return switch (this) {
             case RECENCY_BASELINE -> new Pipeline().setStages(new PipelineStage[] {
                     new VectorAssembler().setInputCols(new String[] {"recency_days"}).setOutputCol("features"),
@@ -83,25 +89,35 @@ public enum ModelKind {
                     tierIndex(),
                     new VectorAssembler().setInputCols(treeInputs()).setOutputCol("features"),
                     new GBTClassifier().setLabelCol(label).setFeaturesCol("features").setSeed(SEED)
-                            .setMaxIter(40).setStepSize(0.05).setSubsamplingRate(0.8).setMinInstancesPerNode(20)});
+                            .setMaxIter(settings.gbtIterations()).setStepSize(0.05).setSubsamplingRate(0.8)
+                            .setMinInstancesPerNode(20)});
         };
     }
 
-    /** The grid cross-validation searches; empty for the baseline, which has nothing to tune. */
+    /** The {@link TrainingSettings#FULL} grid. */
     public ParamMap[] grid(Pipeline pipeline) {
+        return grid(pipeline, TrainingSettings.FULL);
+    }
+
+    /**
+     * The grid cross-validation searches; one empty point for the baseline, which has nothing to tune, and one
+     * point (fitted without cross-validation) where the settings give a single value.
+     */
+    public ParamMap[] grid(Pipeline pipeline, TrainingSettings settings) {
         PipelineStage last = pipeline.getStages()[pipeline.getStages().length - 1];
         return switch (this) {
             case RECENCY_BASELINE -> new ParamMap[] {new ParamMap()};
             case LOGISTIC_REGRESSION -> {
                 LogisticRegression lr = (LogisticRegression) last;
                 yield new ParamGridBuilder()
-                        .addGrid(lr.regParam(), new double[] {0.001, 0.01, 0.1})
+                        .addGrid(lr.regParam(), settings.lrRegParams().stream().mapToDouble(Double::doubleValue)
+                                .toArray())
                         .build();
             }
             case GBT -> {
                 GBTClassifier gbt = (GBTClassifier) last;
                 yield new ParamGridBuilder()
-                        .addGrid(gbt.maxDepth(), new int[] {2, 3})
+                        .addGrid(gbt.maxDepth(), settings.gbtDepths().stream().mapToInt(Integer::intValue).toArray())
                         .build();
             }
         };

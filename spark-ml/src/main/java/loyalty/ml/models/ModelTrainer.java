@@ -23,18 +23,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains one task's models on a time-based holdout: fit on the members' features at an earlier cutoff (labels
- * known), pick hyper-parameters by 3-fold cross-validation on that set, then measure on the features at a later
- * cutoff, which no fit has seen. Every kind is saved and registered under one version; the best holdout AUC-ROC
- * is marked selected.
+ * known), pick hyper-parameters by k-fold cross-validation on that set ({@link TrainingSettings}), then measure on
+ * the features at a later cutoff, which no fit has seen. Every kind is saved and registered under one version; the
+ * best holdout AUC-ROC is marked selected.
+ *
+ * <p>Reproducible: every random step is seeded, and the rows reach it in one partition ordered by member, because
+ * the folds and the trees' subsamples are drawn per partition in row order, and a join's output order and
+ * partitioning vary from run to run.
  */
 public final class ModelTrainer {
-    static final int FOLDS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(ModelTrainer.class);
 
     private final ModelRegistry registry;
+    private final TrainingSettings settings;
 
+    /** A trainer with the {@link TrainingSettings#FULL} search. */
     public ModelTrainer(ModelRegistry registry) {
+        this(registry, TrainingSettings.FULL);
+    }
+
+    public ModelTrainer(ModelRegistry registry, TrainingSettings settings) {
         this.registry = registry;
+        this.settings = settings;
     }
 
     /** One trained model and how it did. */
@@ -48,25 +58,26 @@ public final class ModelTrainer {
     public List<Trained> train(ModelTask task, Dataset<Row> train, Dataset<Row> holdout, Instant trainCutoff,
                                Instant holdoutCutoff, String sourceSnapshotsJson, Instant trainedAt) {
         String label = task.labelColumn();
-        Dataset<Row> trainSet = train.filter(col(label).isNotNull()).cache();
-        Dataset<Row> holdoutSet = holdout.filter(col(label).isNotNull()).cache();
+        Dataset<Row> trainSet = prepared(train, label);
+        Dataset<Row> holdoutSet = prepared(holdout, label);
         String version = registry.nextVersion(task.modelName());
         List<Trained> trained = new ArrayList<>();
         for (ModelKind kind : ModelKind.values()) {
             long start = System.nanoTime();
-            Pipeline pipeline = kind.pipeline(label);
-            ParamMap[] grid = kind.grid(pipeline);
+            Pipeline pipeline = kind.pipeline(label, settings);
+            ParamMap[] grid = kind.grid(pipeline, settings);
             PipelineModel model;
             String parameters;
             if (grid.length == 1) {
-                model = pipeline.fit(trainSet);
-                parameters = "{\"grid\":[],\"chosen\":{}}";
+                model = pipeline.fit(trainSet, grid[0]);
+                parameters = "{\"preset\":\"" + settings.name() + "\",\"grid\":[],\"chosen\":{" + params(grid[0])
+                        + "}}";
             } else {
                 CrossValidatorModel cv = new CrossValidator().setEstimator(pipeline).setEstimatorParamMaps(grid)
-                        .setEvaluator(evaluator(label)).setNumFolds(FOLDS).setParallelism(2)
+                        .setEvaluator(evaluator(label)).setNumFolds(settings.folds()).setParallelism(2)
                         .setSeed(ModelKind.SEED).fit(trainSet);
                 model = (PipelineModel) cv.bestModel();
-                parameters = parametersJson(grid, cv.avgMetrics());
+                parameters = parametersJson(settings, grid, cv.avgMetrics());
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             HoldoutMetrics metrics = HoldoutMetrics.of(scored(model, holdoutSet, label));
@@ -96,9 +107,20 @@ public final class ModelTrainer {
         return marked;
     }
 
-    /** The positive-class probability of every row, with its label. */
+    /**
+     * The rows with a label, in one partition ordered by member, materialised once: every fold and fit then reads
+     * the same rows in the same order, and none recomputes the features.
+     */
+    static Dataset<Row> prepared(Dataset<Row> rows, String label) {
+        Dataset<Row> prepared = rows.filter(col(label).isNotNull()).coalesce(1)
+                .sortWithinPartitions("program", "member_id").cache();
+        prepared.count();
+        return prepared;
+    }
+
+    /** The positive-class probability of every row, with its label, in member order (ties in score stay put). */
     static List<HoldoutMetrics.Scored> scored(PipelineModel model, Dataset<Row> rows, String label) {
-        return model.transform(rows)
+        return model.transform(rows.orderBy("program", "member_id"))
                 .select(functions.vector_to_array(col("probability"), "float64").getItem(1).as("score"),
                         col(label).cast("int").as("label"))
                 .collectAsList().stream()
@@ -112,8 +134,9 @@ public final class ModelTrainer {
     }
 
     /** The grid with each point's mean cross-validated AUC-ROC, and the chosen point. */
-    private static String parametersJson(ParamMap[] grid, double[] cvAuc) {
-        StringBuilder json = new StringBuilder("{\"cv_folds\":" + FOLDS + ",\"grid\":[");
+    private static String parametersJson(TrainingSettings settings, ParamMap[] grid, double[] cvAuc) {
+        StringBuilder json = new StringBuilder("{\"preset\":\"" + settings.name() + "\",\"cv_folds\":"
+                + settings.folds() + ",\"grid\":[");
         int best = 0;
         for (int i = 0; i < grid.length; i++) {
             if (cvAuc[i] > cvAuc[best]) {

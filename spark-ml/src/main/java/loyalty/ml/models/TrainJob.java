@@ -2,10 +2,10 @@ package loyalty.ml.models;
 
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import loyalty.ml.features.FeatureSources;
 import loyalty.ml.features.MemberFeatureBuilder;
@@ -26,11 +26,15 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code --holdout-cutoff} (default: 90 days before the newest event in raw.events, the latest cutoff whose
  *       churn labels are all known, at midnight UTC)</li>
  *   <li>{@code --train-cutoff} (default: 90 days before the holdout cutoff, so train labels end where the holdout
- *       begins)</li>
+ *       begins; on a history shorter than that, halfway between its start and the holdout cutoff:
+ *       {@link Cutoffs#defaults})</li>
+ *   <li>{@code --preset full|quick} (default full): how hard the hyper-parameter search works,
+ *       {@link TrainingSettings#FULL} or {@link TrainingSettings#QUICK} (two folds, a smaller grid, fewer trees:
+ *       for the demo)</li>
  * </ul>
  */
 public final class TrainJob {
-    public static final Set<String> SETTINGS = Set.of("model", "train-cutoff", "holdout-cutoff");
+    public static final Set<String> SETTINGS = Set.of("model", "train-cutoff", "holdout-cutoff", "preset");
     private static final Logger LOG = LoggerFactory.getLogger(TrainJob.class);
 
     private TrainJob() {
@@ -43,33 +47,45 @@ public final class TrainJob {
         try {
             List<ModelTask> tasks = arguments.option("model").filter(m -> !m.equals("all"))
                     .map(m -> List.of(ModelTask.byName(m))).orElse(List.of(ModelTask.values()));
-            Instant holdoutCutoff = arguments.option("holdout-cutoff").map(v -> Cutoffs.parse("holdout-cutoff", v))
-                    .orElseGet(() -> newestEvent(spark).minus(MemberFeatureBuilder.CHURN_WINDOW)
-                            .truncatedTo(ChronoUnit.DAYS));
-            Instant trainCutoff = arguments.option("train-cutoff").map(v -> Cutoffs.parse("train-cutoff", v))
-                    .orElse(holdoutCutoff.minus(MemberFeatureBuilder.CHURN_WINDOW));
+            Optional<Instant> givenHoldout = arguments.option("holdout-cutoff")
+                    .map(v -> Cutoffs.parse("holdout-cutoff", v));
+            Optional<Instant> givenTrain = arguments.option("train-cutoff").map(v -> Cutoffs.parse("train-cutoff", v));
+            Cutoffs.Pair defaults = givenHoldout.isPresent() && givenTrain.isPresent() ? null : defaultCutoffs(spark);
+            Instant holdoutCutoff = givenHoldout.orElseGet(defaults::holdout);
+            Instant trainCutoff = givenTrain.orElseGet(() -> givenHoldout.isPresent()
+                    ? holdoutCutoff.minus(MemberFeatureBuilder.CHURN_WINDOW) : defaults.train());
             if (!trainCutoff.isBefore(holdoutCutoff)) {
                 throw new IllegalArgumentException("the train cutoff " + trainCutoff
                         + " must come before the holdout cutoff " + holdoutCutoff);
             }
-            print(run(spark, tasks, trainCutoff, holdoutCutoff, Instant.now()), System.out);
+            TrainingSettings settings = arguments.option("preset").map(TrainingSettings::byName)
+                    .orElse(TrainingSettings.FULL);
+            print(run(spark, tasks, trainCutoff, holdoutCutoff, Instant.now(), settings), System.out);
         } finally {
             spark.stop();
         }
     }
 
-    /** Features at both cutoffs (stored), then each task's models; the results in task, kind order. */
+    /** {@link #run(SparkSession, List, Instant, Instant, Instant, TrainingSettings)} with the full search. */
     public static List<ModelTrainer.Trained> run(SparkSession spark, List<ModelTask> tasks, Instant trainCutoff,
                                                  Instant holdoutCutoff, Instant trainedAt) {
+        return run(spark, tasks, trainCutoff, holdoutCutoff, trainedAt, TrainingSettings.FULL);
+    }
+
+    /** Features at both cutoffs (stored), then each task's models; the results in task, kind order. */
+    public static List<ModelTrainer.Trained> run(SparkSession spark, List<ModelTask> tasks, Instant trainCutoff,
+                                                 Instant holdoutCutoff, Instant trainedAt,
+                                                 TrainingSettings settings) {
         long start = System.nanoTime();
         System.err.printf("features at %s (train) and %s (holdout)%n", trainCutoff, holdoutCutoff);
         Dataset<Row> train = MemberFeatureBuilder.computeAndStore(spark, trainCutoff, trainedAt);
         Dataset<Row> holdout = MemberFeatureBuilder.computeAndStore(spark, holdoutCutoff, trainedAt);
         String snapshots = FeatureSources.pin(spark).snapshotsJson();
-        ModelTrainer trainer = new ModelTrainer(new ModelRegistry(spark));
+        ModelTrainer trainer = new ModelTrainer(new ModelRegistry(spark), settings);
         List<ModelTrainer.Trained> all = new ArrayList<>();
         for (ModelTask task : tasks) {
-            System.err.printf("training %s: %s%n", task.modelName(), List.of(ModelKind.values()));
+            System.err.printf("training %s (%s search): %s%n", task.modelName(), settings.name(),
+                    List.of(ModelKind.values()));
             all.addAll(trainer.train(task, train, holdout, trainCutoff, holdoutCutoff, snapshots, trainedAt));
         }
         LOG.info("event=train_done models={} millis={}", all.size(), (System.nanoTime() - start) / 1_000_000);
@@ -91,12 +107,12 @@ public final class TrainJob {
         }
     }
 
-    private static Instant newestEvent(SparkSession spark) {
-        Row row = spark.sql("SELECT max(occurred_at) FROM " + FeatureSources.name(
+    private static Cutoffs.Pair defaultCutoffs(SparkSession spark) {
+        Row row = spark.sql("SELECT min(occurred_at), max(occurred_at) FROM " + FeatureSources.name(
                 loyalty.lakehouse.table.RawEvents.ID)).first();
         if (row.isNullAt(0)) {
             throw new IllegalStateException("raw.events is empty: nothing to train on");
         }
-        return (Instant) row.get(0);
+        return Cutoffs.defaults((Instant) row.get(0), (Instant) row.get(1));
     }
 }

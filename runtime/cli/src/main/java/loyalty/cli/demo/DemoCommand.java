@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import loyalty.cli.FreshWorkspace;
 import loyalty.cli.StackOptions;
+import loyalty.cli.ml.SparkJobLauncher;
 import loyalty.cli.Workspace;
 import loyalty.cli.console.Progress;
 import loyalty.cli.console.TextTable;
@@ -71,12 +72,23 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep-running", description = "Leave the stack up after the summary (Ctrl-C stops it).")
     boolean keepRunning;
 
+    @Option(names = "--train", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Train the churn and propensity models with Spark MLlib and show their metrics beside the"
+                    + " recency baseline (default: on; --no-train skips it).")
+    boolean train;
+
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON.")
     Path summaryJson;
 
     @Option(names = "--timeout", defaultValue = "PT15M",
             description = "How long to wait for every event to reach Iceberg (ISO-8601, default: ${DEFAULT-VALUE}).")
     Duration timeout;
+
+    private static final int STEPS = 10;
+    /** Enough for the demo's few thousand members; the child JVM runs beside the stack's. */
+    private static final String TRAIN_HEAP = "2g";
+    /** 90 days of churn label after the holdout cutoff, and at least a month of history before it. */
+    private static final int MIN_TRAIN_DAYS = 120;
 
     private final Map<String, Double> steps = new LinkedHashMap<>();
 
@@ -178,7 +190,9 @@ public final class DemoCommand implements Callable<Integer> {
         ReplayReport.print(replay, System.out);
         step("replay", t);
 
-        heading(9, local.trino().isPresent() ? "Query the lakehouse with Trino" : "Read the lakehouse (no Trino)");
+        boolean trained = train && trainModels(local, program.days);
+
+        heading(10, local.trino().isPresent() ? "Query the lakehouse with Trino" : "Read the lakehouse (no Trino)");
         t = System.nanoTime();
         SummaryBuilder builder = new SummaryBuilder(local, manifest);
         List<SourceRow> rows = builder.sourceRows();
@@ -190,6 +204,7 @@ public final class DemoCommand implements Callable<Integer> {
         TrinoSql trino = local.trino().map(x -> new TrinoSql(x.jdbcUrl(), "demo")).orElse(null);
         Optional<QueryResult> nudges = NudgeReport.read(trino);
         Optional<QueryResult> kpis = KpiReport.read(trino);
+        Optional<QueryResult> models = trained ? ModelReport.read(trino) : Optional.empty();
         step("query", t);
 
         printSummary(rows, builder, byType);
@@ -203,15 +218,42 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.print(ExplanationView.render(x, 25));
         });
         NudgeReport.print(nudges);
+        if (train) {
+            ModelReport.print(models);
+        }
         printTimings();
         KpiReport.print(kpis);
         boolean identityOk = local.trino().isEmpty() || identity.memberRows() == identity.expectedMemberRows();
         boolean ledgerOk = ledger == null || ledger.ledgerMatchesBalances();
         boolean explainedOk = explained.map(MemberExplanation::explained).orElse(local.trino().isEmpty());
+        boolean modelsOk = !train || program.days < MIN_TRAIN_DAYS || local.trino().isEmpty()
+                || models.filter(m -> m.rowCount() > 0).isPresent();
         return new DemoSummary(startedAt, program.seed, program.customers, program.days, rows,
-                builder.rowsInIceberg(), builder.distinctEventIds(), builder.countedBy(), byType, identity, ledger, replay, nudges.orElse(null), kpis.orElse(null), steps,
+                builder.rowsInIceberg(), builder.distinctEventIds(), builder.countedBy(), byType, identity, ledger,
+                replay, nudges.orElse(null), kpis.orElse(null), models.orElse(null), steps,
                 rows.stream().allMatch(SourceRow::matches) && builder.rowsInIceberg() == builder.distinctEventIds()
-                        && identityOk && ledgerOk && explainedOk && replay.comparison().equal());
+                        && identityOk && ledgerOk && explainedOk && modelsOk && replay.comparison().equal());
+    }
+
+    /**
+     * Trains on what the pipeline wrote, in a child JVM (Spark and Flink do not share a classpath); the light preset
+     * keeps the demo short, {@code ./loyalty train} runs the full grid. Returns whether training succeeded.
+     */
+    private boolean trainModels(LocalStack local, int days) throws Exception {
+        heading(9, "Train churn and propensity models on the lakehouse (Spark MLlib in a child JVM)");
+        if (days < MIN_TRAIN_DAYS) {
+            System.out.printf("  skipped: %d days of history; the churn label needs 90 days after the holdout cutoff"
+                    + " and training a cutoff before that (--days %d or more)%n", days, MIN_TRAIN_DAYS);
+            return false;
+        }
+        long t = System.nanoTime();
+        int exit = SparkJobLauncher.run(local.lakehouse(), null, TRAIN_HEAP, SparkJobLauncher.TRAIN_JOB,
+                List.of("--preset", "quick"));
+        step("train models", t);
+        if (exit != 0) {
+            System.out.println("  training failed (exit " + exit + "): the summary shows no models");
+        }
+        return exit == 0;
     }
 
     /** The member whose ledger shows the most kinds of entry (within 25 entries), explained; empty without Trino. */
@@ -318,6 +360,6 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static void heading(int n, String text) {
         System.out.println();
-        System.out.println("[" + n + "/9] " + text);
+        System.out.println("[" + n + "/" + STEPS + "] " + text);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * What {@code --summary-json} writes: the run's settings, per-source counts, query results and step timings.
- * {@code nudges} and {@code kpis} are null without Trino.
+ * {@code nudges} and {@code kpis} are null without Trino; {@code models} also when training was skipped or failed.
  */
 public record DemoSummary(
         @JsonProperty("started_at") Instant startedAt,
@@ -24,6 +24,7 @@ public record DemoSummary(
         @JsonProperty("replay") loyalty.cli.replay.LedgerReplay.Outcome replay,
         @JsonProperty("nudges") loyalty.stack.trino.QueryResult nudges,
         @JsonProperty("kpis") loyalty.stack.trino.QueryResult kpis,
+        @JsonProperty("models") loyalty.stack.trino.QueryResult models,
         @JsonProperty("step_seconds") Map<String, Double> stepSeconds,
         @JsonProperty("all_match") boolean allMatch) {
 }

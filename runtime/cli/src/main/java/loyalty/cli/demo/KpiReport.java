@@ -1,7 +1,6 @@
 package loyalty.cli.demo;
 
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,14 +19,7 @@ final class KpiReport {
 
     /** The view's rows, or empty when it cannot be read (no Trino, or the views were not installed). */
     static Optional<QueryResult> read(TrinoSql trino) {
-        if (trino == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(trino.query("SELECT * FROM " + KpiViews.SCHEMA + ".program_summary ORDER BY program"));
-        } catch (SQLException e) {
-            return Optional.empty();
-        }
+        return OptionalQuery.run(trino, "SELECT * FROM " + KpiViews.SCHEMA + ".program_summary ORDER BY program");
     }
 
     static void print(Optional<QueryResult> kpis) {

@@ -1,6 +1,5 @@
 package loyalty.cli.demo;
 
-import java.sql.SQLException;
 import java.util.Optional;
 import loyalty.cli.console.TextTable;
 import loyalty.stack.trino.QueryResult;
@@ -21,14 +20,7 @@ final class NudgeReport {
     }
 
     static Optional<QueryResult> read(TrinoSql trino) {
-        if (trino == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(trino.query(QUERY));
-        } catch (SQLException e) {
-            return Optional.empty();
-        }
+        return OptionalQuery.run(trino, QUERY);
     }
 
     static void print(Optional<QueryResult> nudges) {

@@ -41,6 +41,6 @@ public final class ScoreCommand implements Callable<Integer> {
         if (cutoff != null) {
             args.addAll(List.of("--cutoff", cutoff));
         }
-        return SparkJobLauncher.run(stack, heap, "loyalty.ml.scoring.ScoreJob", args, !noPublish);
+        return SparkJobLauncher.run(stack, heap, SparkJobLauncher.SCORE_JOB, args, !noPublish);
     }
 }

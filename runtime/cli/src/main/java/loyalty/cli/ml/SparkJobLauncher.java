@@ -7,34 +7,54 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import loyalty.cli.StackOptions;
 import loyalty.cli.UserError;
 import loyalty.cli.stack.StackState;
+import loyalty.lakehouse.catalog.LakehouseConfig;
 import loyalty.stack.postgres.PostgresCluster;
 
 /**
  * Runs a spark-ml job ({@code loyalty.ml.…Job}) as a child JVM on spark-ml's own classpath, pointed at the running
  * local stack. Spark and Flink are not put on one classpath (their Scala, Jackson and Hadoop versions differ), so
- * the CLI does not depend on spark-ml: it reads the classpath spark-ml's build wrote
- * ({@code spark-ml/target/classpath.txt}) and the JVM options Spark needs on Java 17
+ * the CLI does not depend on spark-ml: it reads the classpaths spark-ml's build wrote
+ * ({@code spark-ml/target/classpath.txt} and {@code classpath-runtime.txt}) and the JVM options Spark needs on Java 17
  * ({@code spark-ml/spark-jvm.options}, an argument file). The child's output streams to this terminal.
  */
-final class SparkJobLauncher {
+public final class SparkJobLauncher {
+    public static final String TRAIN_JOB = "loyalty.ml.models.TrainJob";
+    public static final String SCORE_JOB = "loyalty.ml.scoring.ScoreJob";
+
     private SparkJobLauncher() {
     }
 
-    /** Runs {@code mainClass} with the stack's catalog settings plus {@code jobArgs}; returns its exit code. */
-    static int run(StackOptions options, String heap, String mainClass, List<String> jobArgs, boolean withKafka)
+    /** Runs {@code mainClass} with the running stack's catalog settings plus {@code jobArgs}; returns its exit code. */
+    public static int run(StackOptions options, String heap, String mainClass, List<String> jobArgs, boolean withKafka)
             throws IOException, InterruptedException {
         StackState state = StackState.readLive(options.workspace().stateFile())
                 .orElseThrow(() -> new UserError("no local stack is running in " + options.workspace().root()
                         + ": start it with './loyalty stack up' (or run './loyalty demo')."));
+        LakehouseConfig lakehouse = new LakehouseConfig(state.catalogJdbcUrl(), PostgresCluster.USER,
+                PostgresCluster.PASSWORD, state.warehouse());
+        return run(lakehouse, withKafka ? state.kafkaBootstrap() : null, heap, mainClass, jobArgs);
+    }
+
+    /**
+     * Runs {@code mainClass} on {@code lakehouse}'s catalog plus {@code jobArgs}; returns its exit code.
+     *
+     * @param kafkaBootstrap passed to jobs that publish (scoring), or null
+     */
+    public static int run(LakehouseConfig lakehouse, String kafkaBootstrap, String heap, String mainClass,
+                   List<String> jobArgs) throws IOException, InterruptedException {
         Path sparkMl = projectRoot().resolve("spark-ml");
         Path classpathFile = sparkMl.resolve("target").resolve("classpath.txt");
+        Path runtimeClasspathFile = sparkMl.resolve("target").resolve("classpath-runtime.txt");
         Path classes = sparkMl.resolve("target").resolve("classes");
         Path jvmOptions = sparkMl.resolve("spark-jvm.options");
-        if (!Files.isRegularFile(classpathFile) || !Files.isDirectory(classes)) {
+        if (!Files.isRegularFile(classpathFile) || !Files.isRegularFile(runtimeClasspathFile)
+                || !Files.isDirectory(classes)) {
             throw new UserError("spark-ml is not built: run 'mvn -B -o -q package -pl spark-ml -DskipTests' in "
                     + projectRoot());
         }
@@ -43,12 +63,16 @@ final class SparkJobLauncher {
         command.add("-Xmx" + heap);
         command.add("@" + jvmOptions);
         command.add("-cp");
-        command.add(classes + File.pathSeparator + Files.readString(classpathFile, StandardCharsets.UTF_8).strip());
+        Set<String> classpath = new LinkedHashSet<>(List.of(classes.toString()));
+        for (Path file : List.of(classpathFile, runtimeClasspathFile)) {
+            classpath.addAll(List.of(Files.readString(file, StandardCharsets.UTF_8).strip().split(File.pathSeparator)));
+        }
+        command.add(String.join(File.pathSeparator, classpath));
         command.add(mainClass);
-        command.addAll(List.of("--catalog-uri", state.catalogJdbcUrl(), "--catalog-user", PostgresCluster.USER,
-                "--catalog-password", PostgresCluster.PASSWORD, "--warehouse", state.warehouse()));
-        if (withKafka) {
-            command.addAll(List.of("--kafka-bootstrap", state.kafkaBootstrap()));
+        command.addAll(List.of("--catalog-uri", lakehouse.jdbcUrl(), "--catalog-user", lakehouse.user(),
+                "--catalog-password", lakehouse.password(), "--warehouse", lakehouse.warehouse()));
+        if (kafkaBootstrap != null) {
+            command.addAll(List.of("--kafka-bootstrap", kafkaBootstrap));
         }
         command.addAll(jobArgs);
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();

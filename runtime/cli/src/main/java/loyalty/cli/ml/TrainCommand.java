@@ -26,6 +26,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "e.g. 2026-06-01 (default: 90 days before the newest event, so its labels are known).")
     String holdoutCutoff;
 
+    @Option(names = "--preset", defaultValue = "full", description = "full, or quick: two folds over a smaller grid"
+            + " and fewer trees, for a first look; the demo trains this way (default: ${DEFAULT-VALUE}).")
+    String preset;
+
     @Option(names = "--heap", defaultValue = "2g", description = "Heap of the Spark JVM (default: ${DEFAULT-VALUE}).")
     String heap;
 
@@ -38,6 +42,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (holdoutCutoff != null) {
             args.addAll(List.of("--holdout-cutoff", holdoutCutoff));
         }
-        return SparkJobLauncher.run(stack, heap, "loyalty.ml.models.TrainJob", args, false);
+        args.addAll(List.of("--preset", preset));
+        return SparkJobLauncher.run(stack, heap, SparkJobLauncher.TRAIN_JOB, args, false);
     }
 }
