@@ -105,7 +105,7 @@ class NotebooksTest {
             Process scoring = score.start();
             assertThat(scoring.waitFor(10, TimeUnit.MINUTES)).as("scoring finished").isTrue();
             assertThat(scoring.exitValue()).as(Files.readString(scoreLog)).isZero();
-            assertThat(Files.readString(scoreLog)).containsPattern("model churn version \\d+ \\(.+\\), cutoff .+:"
+            assertThat(Files.readString(scoreLog)).containsPattern("model churn version \\d+-\\w+ \\(.+\\), cutoff .+:"
                     + " [1-9]\\d* members scored, [1-9]\\d* ml.scored events published");
         } finally {
             demo.destroy(); // SIGTERM: the demo's shutdown hook stops its stack
