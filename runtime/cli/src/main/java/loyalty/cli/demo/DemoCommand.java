@@ -13,10 +13,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import loyalty.cli.FreshWorkspace;
 import loyalty.cli.StackOptions;
-import loyalty.cli.ml.SparkJobLauncher;
 import loyalty.cli.Workspace;
 import loyalty.cli.console.Progress;
 import loyalty.cli.console.TextTable;
+import loyalty.cli.ml.SparkJobLauncher;
 import loyalty.cli.member.ExplainMemberCommand;
 import loyalty.cli.member.ExplanationView;
 import loyalty.cli.member.LedgerQueries;
@@ -190,7 +190,7 @@ public final class DemoCommand implements Callable<Integer> {
         ReplayReport.print(replay, System.out);
         step("replay", t);
 
-        boolean trained = train && trainModels(local, program.days);
+        boolean trained = trainModels(local, program.days);
 
         heading(10, local.trino().isPresent() ? "Query the lakehouse with Trino" : "Read the lakehouse (no Trino)");
         t = System.nanoTime();
@@ -241,6 +241,10 @@ public final class DemoCommand implements Callable<Integer> {
      */
     private boolean trainModels(LocalStack local, int days) throws Exception {
         heading(9, "Train churn and propensity models on the lakehouse (Spark MLlib in a child JVM)");
+        if (!train) {
+            System.out.println("  skipped: --no-train");
+            return false;
+        }
         if (days < MIN_TRAIN_DAYS) {
             System.out.printf("  skipped: %d days of history; the churn label needs 90 days after the holdout cutoff"
                     + " and training a cutoff before that (--days %d or more)%n", days, MIN_TRAIN_DAYS);
