@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import loyalty.lakehouse.maintenance.Compaction;
 import loyalty.lakehouse.maintenance.SqlEngine;
 
 /**
@@ -33,7 +34,7 @@ final class TableRewriter {
     ErasureReport.TableRewrite rewrite(String table, String qualified) throws SQLException {
         Set<String> filesBefore = files(qualified);
         long snapshotsBefore = count(qualified, "snapshots");
-        sql.rows("ALTER TABLE " + qualified + " EXECUTE optimize(file_size_threshold => '1B')");
+        new Compaction(sql).optimize(qualified, "file_size_threshold => '1B'");
         try {
             manifests.rewriteManifests(table);
         } catch (Exception e) {

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the lakehouse's Iceberg tables cheap to read: streaming jobs commit every checkpoint, so a table gathers
  * many small data files, many manifests and a snapshot per commit. For each table this runs Trino's table
- * procedures, in an order where each step leaves less for the next: compact small data files ({@code optimize}),
+ * procedures, in an order where each step leaves less for the next: compact small data files ({@code optimize}, in
+ * time slices where the table has more partitions than one Trino statement may write: {@link Compaction}),
  * rewrite manifests ({@code optimize_manifests}), expire snapshots older than the retention
  * ({@code expire_snapshots}, which also deletes the files only they referenced), then delete files no snapshot knows
  * ({@code remove_orphan_files}: leftovers of failed writes). Rows never change: compaction commits a snapshot with
@@ -29,6 +30,7 @@ public final class LakehouseMaintenance {
     private final SqlEngine sql;
     private final String catalog;
     private final MaintenancePolicy policy;
+    private final Compaction compaction;
 
     /**
      * @param catalog the Trino catalog of the lakehouse ({@code iceberg})
@@ -37,6 +39,7 @@ public final class LakehouseMaintenance {
         this.sql = sql;
         this.catalog = catalog;
         this.policy = policy;
+        this.compaction = new Compaction(sql);
     }
 
     /**
@@ -88,7 +91,7 @@ public final class LakehouseMaintenance {
                 return new TableReport(table, before, before, Duration.ofNanos(System.nanoTime() - started),
                         Optional.empty());
             }
-            execute(qualified, "optimize(file_size_threshold => '" + policy.smallFileBytes() + "B')");
+            compaction.optimize(qualified, "file_size_threshold => '" + policy.smallFileBytes() + "B'");
             execute(qualified, "optimize_manifests");
             execute(qualified, "expire_snapshots(retention_threshold => '" + seconds(policy.snapshotRetention())
                     + "')");
@@ -119,9 +122,9 @@ public final class LakehouseMaintenance {
 
     private TableState stateOf(String qualified) throws SQLException {
         List<Object> files = sql.rows("SELECT count(*), coalesce(sum(file_size_in_bytes), 0) FROM "
-                + metadataTable(qualified, "files") + " WHERE content = " + DATA_FILE_CONTENT).get(0);
-        long manifests = number(sql.rows("SELECT count(*) FROM " + metadataTable(qualified, "manifests")).get(0));
-        long snapshots = number(sql.rows("SELECT count(*) FROM " + metadataTable(qualified, "snapshots")).get(0));
+                + Compaction.metadataTable(qualified, "files") + " WHERE content = " + DATA_FILE_CONTENT).get(0);
+        long manifests = count(Compaction.metadataTable(qualified, "manifests"));
+        long snapshots = count(Compaction.metadataTable(qualified, "snapshots"));
         return new TableState(((Number) files.get(0)).longValue(), ((Number) files.get(1)).longValue(), manifests,
                 snapshots);
     }
@@ -147,11 +150,6 @@ public final class LakehouseMaintenance {
         return quote(catalog) + "." + quote(table.substring(0, dot)) + "." + quote(table.substring(dot + 1));
     }
 
-    /** Trino names a table's metadata table {@code "table$files"}; the suffix goes inside the quotes. */
-    private static String metadataTable(String qualified, String suffix) {
-        return qualified.substring(0, qualified.length() - 1) + "$" + suffix + "\"";
-    }
-
     private static String quote(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
@@ -161,7 +159,7 @@ public final class LakehouseMaintenance {
         return duration.toSeconds() + "s";
     }
 
-    private static long number(List<Object> row) {
-        return ((Number) row.get(0)).longValue();
+    private long count(String table) throws SQLException {
+        return ((Number) sql.rows("SELECT count(*) FROM " + table).get(0).get(0)).longValue();
     }
 }
