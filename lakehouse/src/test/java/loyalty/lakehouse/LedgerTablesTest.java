@@ -136,7 +136,7 @@ class LedgerTablesTest {
     void theAppendOnlyTablesHaveNoKeyAndTheirOwnPartitioning() {
         Table ledger = lakehouse.load(PointsLedger.DEFINITION);
         assertThat(ledger.schema().identifierFieldNames()).isEmpty();
-        assertThat(partitioning(ledger)).containsExactly("occurred_at:day", "member_id:bucket[16]");
+        assertThat(partitioning(ledger)).containsExactly("occurred_at:month", "member_id:bucket[16]");
 
         Table tiers = lakehouse.load(TierHistory.DEFINITION);
         assertThat(tiers.schema().identifierFieldNames()).isEmpty();

@@ -80,7 +80,7 @@ public final class LakehouseRows {
                 Comparator.comparing(r -> day(r, 3)));
         append(spark, Members.ID.toString(), Members.SCHEMA, members, null);
         append(spark, PointsLedger.ID.toString(), PointsLedger.SCHEMA, ledger,
-                Comparator.<Row, Long>comparing(r -> day(r, 6)).thenComparing(r -> bucket(r.getString(2))));
+                Comparator.<Row, Long>comparing(r -> month(r, 6)).thenComparing(r -> bucket(r.getString(2))));
         append(spark, TierHistory.ID.toString(), TierHistory.SCHEMA, tiers, null);
         append(spark, RedemptionOutcomes.ID.toString(), RedemptionOutcomes.SCHEMA, redemptions,
                 Comparator.comparing(r -> day(r, 8)));
@@ -88,8 +88,7 @@ public final class LakehouseRows {
 
     /**
      * Rows sorted by their table's partition and written without Iceberg's fan-out: one file open at a time. A year
-     * of ledger rows would otherwise open a Parquet writer per day and member bucket at once (5,840, each with its
-     * own page buffers) and exhaust a 2 GiB heap.
+     * of raw events would otherwise open a Parquet writer per day at once (365, each with its own page buffers).
      */
     private static void append(SparkSession spark, String table, Schema schema, List<Row> rows,
                                Comparator<Row> partitionOrder) throws Exception {
@@ -107,6 +106,12 @@ public final class LakehouseRows {
     private static long day(Row row, int field) {
         Instant at = (Instant) row.get(field);
         return Math.floorDiv(at.getEpochSecond(), 86_400L);
+    }
+
+    /** Iceberg's month transform: months since 1970-01. */
+    private static long month(Row row, int field) {
+        java.time.LocalDate date = ((Instant) row.get(field)).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        return (date.getYear() - 1970L) * 12 + date.getMonthValue() - 1;
     }
 
     /** Iceberg's bucket[16] of a string, as PointsLedger's partition spec computes it. */
