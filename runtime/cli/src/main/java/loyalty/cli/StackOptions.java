@@ -25,7 +25,7 @@ public final class StackOptions {
             description = "Balance API port, loopback only; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     public int apiPort;
 
-    @Option(names = "--no-trino", description = "Do not start Trino (saves about 2 GB of memory); the rest runs.")
+    @Option(names = "--no-trino", description = "Do not start Trino (saves up to 4 GB of memory); the rest runs.")
     public boolean noTrino;
 
     public Workspace workspace() {

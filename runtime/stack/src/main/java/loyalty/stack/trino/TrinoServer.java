@@ -48,7 +48,7 @@ public final class TrinoServer implements AutoCloseable {
         this.process = process;
         this.port = port;
         this.logFile = logFile;
-        // A test JVM or CLI that dies without close() must not leave a 2 GB server behind.
+        // A test JVM or CLI that dies without close() must not leave a 4 GB server behind.
         this.killOnExit = new Thread(process::destroyForcibly, "trino-kill-on-exit");
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
