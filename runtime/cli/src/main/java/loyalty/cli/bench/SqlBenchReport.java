@@ -26,6 +26,7 @@ record SqlBenchReport(
             @JsonProperty("entries") long entries,
             @JsonProperty("seed") long seed,
             @JsonProperty("commits") int commits,
+            @JsonProperty("runs_per_query_before") int runsPerQueryBefore,
             @JsonProperty("runs_per_query") int runsPerQuery,
             @JsonProperty("days") int days) {
     }
