@@ -144,7 +144,7 @@ class LedgerTablesTest {
 
         Table outcomes = lakehouse.load(RedemptionOutcomes.DEFINITION);
         assertThat(outcomes.schema().identifierFieldNames()).isEmpty();
-        assertThat(partitioning(outcomes)).containsExactly("decided_at:day");
+        assertThat(partitioning(outcomes)).containsExactly("decided_at:month");
     }
 
     @Test

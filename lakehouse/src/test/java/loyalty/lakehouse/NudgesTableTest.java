@@ -7,7 +7,7 @@ import loyalty.lakehouse.table.TableDefinitions;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 
-/** {@code ledger.nudges}: the columns the KPI views read, with fixed field ids, partitioned by day. */
+/** {@code ledger.nudges}: the columns the KPI views read, with fixed field ids, partitioned by month. */
 class NudgesTableTest {
 
     @Test
@@ -22,9 +22,9 @@ class NudgesTableTest {
     }
 
     @Test
-    void partitionedByDayOfTheTriggerAndRegistered() {
+    void partitionedByMonthOfTheTriggerAndRegistered() {
         assertThat(Nudges.SPEC.fields()).singleElement().satisfies(f -> {
-            assertThat(f.transform().toString()).isEqualTo("day");
+            assertThat(f.transform().toString()).isEqualTo("month");
             assertThat(Nudges.SCHEMA.findColumnName(f.sourceId())).isEqualTo("triggered_at");
         });
         assertThat(Nudges.ID.toString()).isEqualTo("ledger.nudges");

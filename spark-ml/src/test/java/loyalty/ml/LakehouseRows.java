@@ -83,7 +83,7 @@ public final class LakehouseRows {
                 Comparator.<Row, Long>comparing(r -> month(r, 6)).thenComparing(r -> bucket(r.getString(2))));
         append(spark, TierHistory.ID.toString(), TierHistory.SCHEMA, tiers, null);
         append(spark, RedemptionOutcomes.ID.toString(), RedemptionOutcomes.SCHEMA, redemptions,
-                Comparator.comparing(r -> day(r, 8)));
+                Comparator.comparing(r -> month(r, 8)));
     }
 
     /**

@@ -12,7 +12,8 @@ import org.apache.iceberg.types.Types;
 /**
  * {@code ledger.nudges}: append-only, one row per nudge trigger (SPEC §10), delivered or suppressed — the suppressed
  * rows, holdout ones above all, are what lift is measured against. {@code nudge_id} is deterministic
- * ({@code type:member_id:source_key}), so a replay writes the same ids. Partitioned by day of {@code triggered_at}.
+ * ({@code type:member_id:source_key}), so a replay writes the same ids. Partitioned by month of
+ * {@code triggered_at}: nudges are far fewer than ledger entries, and days would leave 365 small files a year.
  */
 public final class Nudges {
     public static final TableIdentifier ID = TableIdentifier.of("ledger", "nudges");
@@ -34,7 +35,7 @@ public final class Nudges {
             optional(12, "context", Types.StringType.get(), "JSON object: available, tier and the type's details"));
 
     public static final PartitionSpec SPEC = PartitionSpec.builderFor(SCHEMA)
-            .day("triggered_at")
+            .month("triggered_at")
             .build();
 
     public static final TableDefinition DEFINITION = new TableDefinition(ID, SCHEMA, SPEC, Map.of(

@@ -195,10 +195,18 @@ public final class SqlBenchCommand implements Callable<Integer> {
     }
 
     /** Every installed KPI view, then the lookups (of the member in the middle, enrolled mid-year). */
+    private static final String ROW_LEVEL_VIEW = "member_activity";
+
     private Map<String, QueryTimer.Query> queries(List<String> views) {
         Map<String, QueryTimer.Query> queries = new LinkedHashMap<>();
         for (String view : views) {
-            String text = "SELECT * FROM " + KpiViews.SCHEMA + "." + view;
+            // member_activity is the one row-level view (an activity per row, 8M at 10M entries): fetching every row
+            // would time the JDBC transfer, so it is timed as what the activity KPIs do with it, an aggregate that
+            // evaluates all of it.
+            String text = view.equals(ROW_LEVEL_VIEW)
+                    ? "SELECT kind, count(*) AS activities, count(DISTINCT member_id) AS members FROM "
+                            + KpiViews.SCHEMA + "." + view + " GROUP BY kind"
+                    : "SELECT * FROM " + KpiViews.SCHEMA + "." + view;
             queries.put(view, trino -> QueryTimer.rows(trino, text));
         }
         int member = (int) Math.max(20, entries / 40) / 2;
