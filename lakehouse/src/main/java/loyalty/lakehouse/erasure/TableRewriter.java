@@ -54,18 +54,15 @@ final class TableRewriter {
     /** Data and delete files of the current snapshot. */
     private Set<String> files(String qualified) throws SQLException {
         Set<String> paths = new HashSet<>();
-        for (List<Object> row : sql.rows("SELECT file_path FROM " + metadata(qualified, "files"))) {
+        for (List<Object> row : sql.rows("SELECT file_path FROM " + Compaction.metadataTable(qualified, "files"))) {
             paths.add((String) row.get(0));
         }
         return paths;
     }
 
     private long count(String qualified, String metadataTable) throws SQLException {
-        return ((Number) sql.rows("SELECT count(*) FROM " + metadata(qualified, metadataTable)).get(0).get(0))
+        return ((Number) sql.rows("SELECT count(*) FROM " + Compaction.metadataTable(qualified, metadataTable))
+                .get(0).get(0))
                 .longValue();
-    }
-
-    private static String metadata(String qualified, String suffix) {
-        return qualified.substring(0, qualified.length() - 1) + "$" + suffix + "\"";
     }
 }

@@ -101,7 +101,7 @@ public final class Compaction {
     }
 
     /** Trino names a table's metadata table {@code "table$files"}; the suffix goes inside the quotes. */
-    static String metadataTable(String qualified, String suffix) {
+    public static String metadataTable(String qualified, String suffix) {
         return qualified.substring(0, qualified.length() - 1) + "$" + suffix + "\"";
     }
 
