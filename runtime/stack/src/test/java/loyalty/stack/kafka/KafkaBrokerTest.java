@@ -33,6 +33,11 @@ class KafkaBrokerTest {
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), port)) {
             try (Admin admin = broker.admin()) {
                 TopicCreator.ensure(admin, Topics.all(), (short) 1);
+                // ensure returns only once the broker leads every new partition: no wait is needed here
+                assertThat(admin.describeTopics(Topics.byName().keySet()).allTopicNames().get(10, TimeUnit.SECONDS)
+                        .values()).allSatisfy(t -> assertThat(t.partitions()).as(t.name())
+                        .allSatisfy(p -> assertThat(p.leader()).isNotNull()
+                                .satisfies(l -> assertThat(l.isEmpty()).isFalse())));
                 TopicCreator.ensure(admin, Topics.all(), (short) 1); // idempotent
                 Set<String> names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
                 assertThat(names).containsAll(Topics.byName().keySet());
