@@ -1,10 +1,11 @@
 -- kpi.repeat_purchase_rate: of the members who bought at least once, the share who bought at least twice.
 --
 -- A purchase is an order attributed to a member through its EARN entry (kpi.member_activity, kind 'purchase'),
--- counted once per order event, over the whole history. A returned order still counts as a purchase.
--- Orders placed before enrolment earn nothing and are therefore not member purchases.
+-- over the whole history. A returned order still counts as a purchase. Orders placed before enrolment earn nothing
+-- and are therefore not member purchases. An order earns one EARN entry (its entry id is the order's event id and
+-- ':EARN'), so counting rows counts orders; a DISTINCT over millions of event ids would double the view's time.
 WITH buyers AS (
-    SELECT program, member_id, count(DISTINCT source_event_id) AS orders
+    SELECT program, member_id, count(*) AS orders
     FROM iceberg.kpi.member_activity
     WHERE kind = 'purchase'
     GROUP BY program, member_id

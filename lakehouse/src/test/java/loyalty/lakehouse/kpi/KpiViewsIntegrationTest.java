@@ -301,6 +301,36 @@ class KpiViewsIntegrationTest {
         assertThat(r.value(1, "non_member_aov")).isNull();
     }
 
+    @Test
+    void aRefreshKeepsEveryViewsRowsAsATableAndEachRefreshIsASnapshotOfIt() throws SQLException {
+        KpiSnapshots snapshots = new KpiSnapshots(q -> sql.query(q).rows());
+        List<KpiSnapshots.Refreshed> first = snapshots.refresh();
+        List<KpiSnapshots.Refreshed> second = snapshots.refresh();
+
+        assertThat(first).extracting(KpiSnapshots.Refreshed::view).containsExactlyElementsOf(afterNudges.views());
+        assertThat(first).allSatisfy(r -> assertThat(r.error()).as(r.view()).isNull());
+        assertThat(second).allSatisfy(r -> assertThat(r.error()).as(r.view()).isNull());
+        for (String view : afterNudges.views()) {
+            String live = "SELECT * FROM iceberg.kpi." + view;
+            String kept = "SELECT * FROM iceberg.kpi_snapshot." + view;
+            long rows = (Long) rows("SELECT count(*) FROM (" + live + ")").get(0).get(0);
+            assertThat(rows).as(view).isPositive();
+            assertThat(first).filteredOn(r -> r.view().equals(view)).extracting(KpiSnapshots.Refreshed::rows)
+                    .containsExactly(rows);
+            assertThat(rows("SELECT count(*) FROM (" + kept + ")")).as(view).containsExactly(List.of(rows));
+            // the same rows both ways (EXCEPT ALL keeps duplicates), so the snapshot is the view's result exactly
+            assertThat(rows(live + " EXCEPT ALL " + kept)).as(view + " rows missing from its snapshot").isEmpty();
+            assertThat(rows(kept + " EXCEPT ALL " + live)).as(view + " rows only in its snapshot").isEmpty();
+        }
+        assertThat(rows("SELECT count(*) FROM iceberg.kpi_snapshot.\"program_summary$snapshots\""))
+                .containsExactly(List.of(2L));
+        // the tables fall under the same access rules as the views: a brand's analyst sees their program's rows only
+        assertThat(stack.as("analyst_acme").query("SELECT DISTINCT program FROM iceberg.kpi_snapshot.program_summary")
+                .rows()).containsExactly(List.of(ACME));
+        assertThat(stack.as("data_scientist").query("SELECT count(*) FROM iceberg.kpi_snapshot.breakage").rows())
+                .containsExactly(List.of(2L));
+    }
+
     private static List<List<Object>> rows(String query) throws SQLException {
         return sql.query(query).rows();
     }

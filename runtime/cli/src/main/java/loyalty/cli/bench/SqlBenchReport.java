@@ -15,12 +15,14 @@ record SqlBenchReport(
         @JsonProperty("generated") Generated generated,
         @JsonProperty("tables") List<TableFiles> tables,
         @JsonProperty("maintenance_seconds") double maintenanceSeconds,
+        @JsonProperty("kpi_refresh") Refresh kpiRefresh,
         @JsonProperty("kpi_views") List<ViewLatency> kpiViews,
         @JsonProperty("member_lookup") List<ViewLatency> memberLookup,
         @JsonProperty("kpi_figures") Map<String, Object> kpiFigures,
         @JsonProperty("kpi_match_generated") boolean kpiMatchGenerated,
         @JsonProperty("aim_ms") long aimMs,
-        @JsonProperty("aim_met") boolean aimMet) {
+        @JsonProperty("aim_met_by_views") boolean aimMetByViews,
+        @JsonProperty("aim_met_by_snapshots") boolean aimMetBySnapshots) {
 
     record Settings(
             @JsonProperty("entries") long entries,
@@ -71,12 +73,29 @@ record SqlBenchReport(
             @JsonProperty("error") String error) {
     }
 
-    /** One query's latency before and after compaction. */
+    /**
+     * One query's latency before and after compaction, and for a KPI the read of its snapshot table (null for the
+     * member lookups, which have none).
+     */
     record ViewLatency(
             @JsonProperty("name") String name,
             @JsonProperty("rows") long rows,
             @JsonProperty("before") Timing before,
-            @JsonProperty("after") Timing after) {
+            @JsonProperty("after") Timing after,
+            @JsonProperty("snapshot") Timing snapshot) {
+    }
+
+    /** {@code loyalty kpi refresh} after compaction: every snapshot table replaced, in order. */
+    record Refresh(
+            @JsonProperty("seconds") double seconds,
+            @JsonProperty("views") List<RefreshedView> views) {
+    }
+
+    record RefreshedView(
+            @JsonProperty("view") String view,
+            @JsonProperty("rows") long rows,
+            @JsonProperty("seconds") double seconds,
+            @JsonProperty("error") String error) {
     }
 
     /** @param runsMs every run, in order: the first is the coldest */

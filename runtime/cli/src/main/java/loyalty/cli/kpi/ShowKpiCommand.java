@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import loyalty.cli.StackOptions;
 import loyalty.cli.TrinoOptions;
 import loyalty.cli.UserError;
+import loyalty.lakehouse.kpi.KpiSnapshots;
 import loyalty.lakehouse.kpi.KpiView;
 import loyalty.lakehouse.kpi.KpiViews;
 import loyalty.stack.trino.TableRenderer;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code loyalty kpi show}: prints the KPI summary (one row per program), or any one KPI view, as a table. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Print the KPI table (view program_summary: one row per program), or one KPI view with"
-                + " --view. Needs the views: 'loyalty kpi install'.")
+                + " --view, computed now or, with --snapshot, as of the last refresh. Needs the views:"
+                + " 'loyalty kpi install'.")
 public final class ShowKpiCommand implements Callable<Integer> {
     static final String SUMMARY = "program_summary";
 
@@ -30,6 +32,10 @@ public final class ShowKpiCommand implements Callable<Integer> {
 
     @Option(names = "--program", description = "Only this program (default: all).")
     String program;
+
+    @Option(names = "--snapshot", description = "Read the view's snapshot table (iceberg.kpi_snapshot, as of the last"
+            + " 'loyalty kpi refresh') instead of computing the view.")
+    boolean snapshot;
 
     @Mixin
     StackOptions stack;
@@ -42,25 +48,30 @@ public final class ShowKpiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String query = query(view, program);
+        String schema = snapshot ? KpiSnapshots.SCHEMA : KpiViews.SCHEMA;
+        String query = query(schema, view, program);
         PrintWriter out = spec.commandLine().getOut();
         try {
             out.print(TableRenderer.render(new TrinoSql(trino.jdbcUrl(stack), trino.user).query(query)));
         } catch (SQLException e) {
-            throw new UserError("Trino could not read " + KpiViews.SCHEMA + "." + view
-                    + " (were the views installed? 'loyalty kpi install'): " + e.getMessage());
+            throw new UserError("Trino could not read " + schema + "." + view + (snapshot
+                    ? " (was it refreshed? 'loyalty kpi refresh'): " : " (were the views installed? 'loyalty kpi install'): ")
+                    + e.getMessage());
         }
         out.flush();
         return 0;
     }
 
-    /** The view's rows, ordered by its leading columns; the name must be a KPI view (it is pasted into SQL). */
-    static String query(String view, String program) {
+    /**
+     * The view's rows (or its snapshot table's, by {@code schema}), ordered by its leading columns; the name must be a
+     * KPI view (it is pasted into SQL).
+     */
+    static String query(String schema, String view, String program) {
         List<String> names = KpiViews.definitions().stream().map(KpiView::name).toList();
         if (!names.contains(view)) {
             throw new UserError("no KPI view " + view + "; the views are: " + String.join(", ", names));
         }
         String where = program == null ? "" : " WHERE program = '" + program.replace("'", "''") + "'";
-        return "SELECT * FROM " + KpiViews.SCHEMA + "." + view + where + " ORDER BY 1, 2";
+        return "SELECT * FROM " + schema + "." + view + where + " ORDER BY 1, 2";
     }
 }

@@ -244,7 +244,8 @@ public final class LocalStack implements AutoCloseable {
         }
         started.push(MaintenanceSchedule.start(trino.jdbcUrl(), TRINO_USER));
         listener.started("Maintenance", "compaction, manifests, snapshot expiry, orphan files: daily, first in "
-                + MaintenanceSchedule.FIRST_RUN.toMinutes() + " min (./loyalty maintain runs it now)");
+                + MaintenanceSchedule.FIRST_RUN.toMinutes() + " min (./loyalty maintain runs it now); KPI snapshots:"
+                + " hourly, first in " + MaintenanceSchedule.KPI_FIRST_RUN.toMinutes() + " min (./loyalty kpi refresh)");
     }
 
     /** The KPI views over the tables just ensured. Not fatal: without them every table still serves SQL. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import loyalty.lakehouse.kpi.KpiSnapshots;
 import loyalty.lakehouse.maintenance.LakehouseMaintenance;
 import loyalty.lakehouse.maintenance.MaintenancePolicy;
 import loyalty.lakehouse.maintenance.TableReport;
@@ -18,10 +19,16 @@ import org.slf4j.LoggerFactory;
  * manifests rewritten, snapshots past the retention expired and orphan files removed, as {@code loyalty maintain}
  * does. Results go to the log, one line per table; a table that fails (an optimize racing a streaming commit) is
  * logged and tried again the next day.
+ *
+ * <p>Every hour (the first time a quarter of an hour after the start) the KPI snapshots are refreshed, as
+ * {@code loyalty kpi refresh} does, so dashboards reading {@code iceberg.kpi_snapshot} lag the views by an hour at
+ * most. Both run on one thread, never at once: on a small machine each takes its cores.
  */
 final class MaintenanceSchedule implements AutoCloseable {
     static final Duration FIRST_RUN = Duration.ofHours(1);
     static final Duration PERIOD = Duration.ofDays(1);
+    static final Duration KPI_FIRST_RUN = Duration.ofMinutes(15);
+    static final Duration KPI_PERIOD = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(MaintenanceSchedule.class);
 
     private final ScheduledExecutorService timer;
@@ -41,6 +48,9 @@ final class MaintenanceSchedule implements AutoCloseable {
                 MaintenancePolicy.defaults());
         timer.scheduleAtFixedRate(() -> runOnce(maintenance), FIRST_RUN.toMinutes(), PERIOD.toMinutes(),
                 TimeUnit.MINUTES);
+        KpiSnapshots snapshots = new KpiSnapshots(s -> sql.query(s).rows());
+        timer.scheduleAtFixedRate(() -> refreshKpis(snapshots), KPI_FIRST_RUN.toMinutes(), KPI_PERIOD.toMinutes(),
+                TimeUnit.MINUTES);
         return new MaintenanceSchedule(timer);
     }
 
@@ -59,6 +69,22 @@ final class MaintenanceSchedule implements AutoCloseable {
         } catch (Exception e) {
             // never let one failed run cancel the schedule
             LOG.warn("event=maintenance_failed error={}", e.toString());
+        }
+    }
+
+    static void refreshKpis(KpiSnapshots snapshots) {
+        try {
+            for (KpiSnapshots.Refreshed r : snapshots.refresh()) {
+                if (r.succeeded()) {
+                    LOG.info("event=kpi_snapshot_refreshed view={} rows={} millis={}", r.view(), r.rows(),
+                            r.took().toMillis());
+                } else {
+                    LOG.warn("event=kpi_snapshot_failed view={} error={}", r.view(), r.error());
+                }
+            }
+        } catch (Exception e) {
+            // never let one failed run cancel the schedule
+            LOG.warn("event=kpi_refresh_failed error={}", e.toString());
         }
     }
 

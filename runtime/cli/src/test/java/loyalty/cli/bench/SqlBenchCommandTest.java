@@ -19,7 +19,8 @@ import picocli.CommandLine;
 
 /**
  * The benchmark end to end on a small program, as a user runs it: every KPI view is timed before and after
- * compaction, compaction leaves fewer files, and the views' figures are the generator's own sums.
+ * compaction, then read from its refreshed snapshot table; compaction leaves fewer files, and the views' figures
+ * are the generator's own sums.
  *
  * <p>Six days of history keep the run short; too short for redemptions to be approved (points are pending for 30
  * days), so redeemed is 0 here. Compaction of tables with more partitions than one Trino statement writes is
@@ -54,6 +55,24 @@ class SqlBenchCommandTest {
             }
         });
         assertThat(timed).containsExactlyElementsOf(KpiViews.definitions().stream().map(KpiView::name).toList());
+        // after compaction every view's snapshot table was refreshed, with the view's rows, and read back
+        List<String> refreshed = new ArrayList<>();
+        report.get("kpi_refresh").get("views").forEach(view -> {
+            refreshed.add(view.get("view").asText());
+            assertThat(view.hasNonNull("error")).as(view.toString()).isFalse();
+        });
+        assertThat(refreshed).containsExactlyElementsOf(timed);
+        report.get("kpi_views").forEach(view -> {
+            JsonNode snapshot = view.get("snapshot");
+            assertThat(snapshot.hasNonNull("error")).as(view.get("name") + " snapshot: " + snapshot).isFalse();
+            assertThat(snapshot.get("runs_ms")).hasSize(2);
+        });
+        for (JsonNode view : report.get("kpi_refresh").get("views")) {
+            if (!view.get("view").asText().equals("member_activity")) { // timed as an aggregate, not its rows
+                assertThat(view.get("rows").asLong()).as(view.toString())
+                        .isEqualTo(kpiView(report, view.get("view").asText()).get("rows").asLong());
+            }
+        }
         assertThat(report.get("member_lookup")).hasSize(2).allSatisfy(lookup -> {
             assertThat(lookup.get("rows").asLong()).as("balance row + latest entries").isGreaterThan(1);
             assertThat(lookup.get("after").hasNonNull("error")).isFalse();
@@ -84,6 +103,15 @@ class SqlBenchCommandTest {
         assertThat(kpi.get("orders").asLong()).isEqualTo(generated.get("orders").asLong());
         assertThat(report.get("kpi_match_generated").asBoolean()).isTrue();
         assertThat(report.get("machine").get("cores").asInt()).isPositive();
+    }
+
+    private static JsonNode kpiView(JsonNode report, String name) {
+        for (JsonNode v : report.get("kpi_views")) {
+            if (v.get("name").asText().equals(name)) {
+                return v;
+            }
+        }
+        throw new AssertionError("no KPI view " + name + " in " + report.get("kpi_views"));
     }
 
     private static JsonNode table(JsonNode report, String name) {

@@ -8,6 +8,8 @@ import java.io.StringWriter;
 import loyalty.cli.LoyaltyCommand;
 import loyalty.cli.OneLineErrors;
 import loyalty.cli.UserError;
+import loyalty.lakehouse.kpi.KpiSnapshots;
+import loyalty.lakehouse.kpi.KpiViews;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -15,26 +17,28 @@ import picocli.CommandLine;
 class KpiCommandTest {
     @Test
     void showReadsTheSummaryOrANamedViewOfOneProgram() {
-        assertThat(ShowKpiCommand.query(ShowKpiCommand.SUMMARY, null))
+        assertThat(ShowKpiCommand.query(KpiViews.SCHEMA, ShowKpiCommand.SUMMARY, null))
                 .isEqualTo("SELECT * FROM iceberg.kpi.program_summary ORDER BY 1, 2");
-        assertThat(ShowKpiCommand.query("nudge_lift", "o'hara"))
+        assertThat(ShowKpiCommand.query(KpiViews.SCHEMA, "nudge_lift", "o'hara"))
                 .isEqualTo("SELECT * FROM iceberg.kpi.nudge_lift WHERE program = 'o''hara' ORDER BY 1, 2");
+        assertThat(ShowKpiCommand.query(KpiSnapshots.SCHEMA, ShowKpiCommand.SUMMARY, null))
+                .isEqualTo("SELECT * FROM iceberg.kpi_snapshot.program_summary ORDER BY 1, 2");
     }
 
     @Test
     void anUnknownViewIsRefusedBeforeAnyQuery() {
-        assertThatThrownBy(() -> ShowKpiCommand.query("members; DROP TABLE x", null))
+        assertThatThrownBy(() -> ShowKpiCommand.query(KpiViews.SCHEMA, "members; DROP TABLE x", null))
                 .isInstanceOf(UserError.class)
                 .hasMessageContaining("no KPI view members; DROP TABLE x")
                 .hasMessageContaining("active_member_rate");
     }
 
     @Test
-    void kpiIsASubcommandOfLoyaltyWithInstallAndShow() {
+    void kpiIsASubcommandOfLoyaltyWithInstallRefreshAndShow() {
         StringWriter err = new StringWriter();
         CommandLine loyalty = new CommandLine(new LoyaltyCommand()).setExecutionExceptionHandler(new OneLineErrors());
         loyalty.setErr(new PrintWriter(err));
-        assertThat(loyalty.getSubcommands().get("kpi").getSubcommands()).containsOnlyKeys("install", "show");
+        assertThat(loyalty.getSubcommands().get("kpi").getSubcommands()).containsOnlyKeys("install", "refresh", "show");
 
         int exit = loyalty.execute("kpi", "show", "--view", "nope", "--url", "jdbc:trino://127.0.0.1:1");
 
