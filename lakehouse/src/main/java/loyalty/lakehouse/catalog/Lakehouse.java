@@ -9,9 +9,12 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Opens the Iceberg JDBC catalog and creates the platform's tables from their one definition. */
 public final class Lakehouse implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Lakehouse.class);
     private final JdbcCatalog catalog;
 
     private Lakehouse(JdbcCatalog catalog) {
@@ -30,7 +33,10 @@ public final class Lakehouse implements AutoCloseable {
         return catalog;
     }
 
-    /** Creates every missing namespace and table; existing ones are left untouched. */
+    /**
+     * Creates every missing namespace and table, and brings existing tables to their current definition: missing
+     * columns added, partitioning changed ({@link TableEvolution}). A table that matches is left untouched.
+     */
     public void ensureTables() {
         ensure(TableDefinitions.all());
     }
@@ -49,9 +55,15 @@ public final class Lakehouse implements AutoCloseable {
                 try {
                     catalog.createTable(definition.id(), definition.schema(), definition.spec(),
                             definition.properties());
+                    continue;
                 } catch (AlreadyExistsException raced) {
-                    // another process created it first: fine
+                    // another process created it first: evolve it like any existing table
                 }
+            }
+            TableEvolution.Evolved evolved = TableEvolution.evolve(catalog.loadTable(definition.id()), definition);
+            if (evolved.changed()) {
+                LOG.info("event=table_evolved table={} added_columns={} partitioning={}->{}", definition.id(),
+                        evolved.addedColumns(), evolved.specBefore(), evolved.specAfter());
             }
         }
     }

@@ -83,21 +83,31 @@ public final class Compaction {
                 m.group(2))) : Optional.empty();
     }
 
-    /** Each non-empty period as Iceberg numbers it (a day transform's value is a date in Trino; make it a count). */
+    /**
+     * Each non-empty period as Iceberg numbers it (a day transform's value is a date in Trino; make it a count).
+     * Partitions of an older spec (a table whose partitioning evolved, say from days to months) have no value for the
+     * current transform; their period is that of their smallest value of the column, so the slices cover them too
+     * and compaction rewrites them into the current layout.
+     */
     private List<TimeSlices.Period> periods(String qualified, TimeTransform t) throws SQLException {
         String field = "partition." + quote(t.unit().fieldName(t.column()));
         String n = t.unit() == TimeSlices.Unit.DAY ? "date_diff('day', DATE '1970-01-01', " + field + ")" : field;
+        String fromData = "date_diff('" + t.unit().name().toLowerCase(Locale.ROOT)
+                + "', TIMESTAMP '1970-01-01 00:00:00 UTC', data." + quote(t.column()) + ".min)";
         List<TimeSlices.Period> periods = new ArrayList<>();
-        for (List<Object> row : sql.rows("SELECT " + n + " AS n, count(*) FROM " + metadataTable(qualified,
-                "partitions") + " WHERE " + field + " IS NOT NULL GROUP BY 1 ORDER BY 1")) {
+        for (List<Object> row : sql.rows("SELECT n, sum(c) FROM (SELECT coalesce(" + n + ", " + fromData
+                + ") AS n, count(*) AS c FROM " + metadataTable(qualified, "partitions") + " GROUP BY 1)"
+                + " WHERE n IS NOT NULL GROUP BY 1 ORDER BY 1")) {
             periods.add(new TimeSlices.Period(((Number) row.get(0)).longValue(), ((Number) row.get(1)).longValue()));
         }
         return periods;
     }
 
+    /** Whether rows have no value in the time column at all (not merely a partition of an older spec). */
     private boolean hasNullPeriod(String qualified, TimeTransform t) throws SQLException {
         return number(sql.rows("SELECT count(*) FROM " + metadataTable(qualified, "partitions") + " WHERE partition."
-                + quote(t.unit().fieldName(t.column())) + " IS NULL")) > 0;
+                + quote(t.unit().fieldName(t.column())) + " IS NULL AND data." + quote(t.column()) + ".min IS NULL"))
+                > 0;
     }
 
     /** Trino names a table's metadata table {@code "table$files"}; the suffix goes inside the quotes. */

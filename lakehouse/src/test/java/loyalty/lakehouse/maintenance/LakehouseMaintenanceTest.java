@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LakehouseMaintenanceTest {
     private static final int COMMITS = 30;
     private static final String TABLE = "ledger.points_ledger";
+    private static final String TABLE_SQL = "iceberg." + TABLE;
     private static final String ROWS_CHECKSUM = """
             SELECT count(*), to_hex(checksum(ROW(entry_id, program, member_id, type, points, occurred_at, note)))
             FROM iceberg.ledger.points_ledger""";
@@ -185,6 +186,44 @@ class LakehouseMaintenanceTest {
         assertThat(optimizeStatements).as("slices of at most 100 partitions").hasSizeBetween(
                 (int) (partitions / Compaction.TRINO_PARTITIONS_PER_WRITER) + 1, 11)
                 .allSatisfy(st -> assertThat(st).contains("WHERE \"occurred_at\" >= TIMESTAMP '"));
+        assertThat(admin.query(ROWS_CHECKSUM).rows().get(0)).isEqualTo(rowsBefore);
+    }
+
+    /**
+     * A deployment upgraded from a release that partitioned the ledger by day: the table's partitioning evolves to
+     * months (as {@code Lakehouse.ensureTables} does), and the files written by day must still be compacted, into
+     * the month layout, although they have no month partition value.
+     */
+    @Test
+    @Order(5)
+    void compactsTheFilesOfAnOlderDayPartitioningIntoTheCurrentMonthLayout() throws Exception {
+        admin.query("ALTER TABLE " + TABLE_SQL + " SET PROPERTIES partitioning = ARRAY['day(occurred_at)',"
+                + " 'bucket(member_id, 16)']");
+        for (int day = 0; day < 8; day++) { // eight days of 64 members in two commits: about 128 day partitions
+            for (int commit = 0; commit < 2; commit++) {
+                StringBuilder values = new StringBuilder();
+                for (int m = commit * 32; m < commit * 32 + 32; m++) {
+                    values.append(values.isEmpty() ? "" : ",").append("('D-%1$d-%2$d', 'acme', 'M-%2$d', 'EARN', 3,"
+                            .formatted(day, m) + " TIMESTAMP '2027-01-10 08:00:00 UTC' + INTERVAL '%d' DAY,"
+                            .formatted(day) + " 'pos-D')");
+                }
+                admin.query("INSERT INTO " + TABLE_SQL + " (entry_id, program, member_id, type, points,"
+                        + " occurred_at, source_event_id) VALUES " + values);
+            }
+        }
+        admin.query("ALTER TABLE " + TABLE_SQL + " SET PROPERTIES partitioning = ARRAY['month(occurred_at)',"
+                + " 'bucket(member_id, 16)']");
+        String dayFiles = "SELECT count(*) FROM iceberg.ledger.\"points_ledger$files\""
+                + " WHERE partition.occurred_at_day IS NOT NULL";
+        assertThat(((Number) admin.query(dayFiles).rows().get(0).get(0)).longValue()).isGreaterThan(100);
+        List<Object> rowsBefore = admin.query(ROWS_CHECKSUM).rows().get(0);
+
+        TableReport report = new LakehouseMaintenance(engine(admin), "iceberg", MaintenancePolicy.defaults())
+                .maintain(TABLE);
+
+        assertThat(report.error()).isEmpty();
+        assertThat(admin.query(dayFiles).rows()).as("every day-partitioned file rewritten by month")
+                .containsExactly(List.of(0L));
         assertThat(admin.query(ROWS_CHECKSUM).rows().get(0)).isEqualTo(rowsBefore);
     }
 
