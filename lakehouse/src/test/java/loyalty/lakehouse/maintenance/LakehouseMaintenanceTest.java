@@ -148,18 +148,7 @@ class LakehouseMaintenanceTest {
     void compactsATableWithMorePartitionsThanOneTrinoStatementMayWriteInTimeSlices() throws Exception {
         // Eight months of 64 members, each month in two commits: about 128 partitions (month x 16 member buckets) of
         // two files each.
-        for (int month = 0; month < 8; month++) {
-            for (int commit = 0; commit < 2; commit++) {
-                StringBuilder values = new StringBuilder();
-                for (int m = commit * 32; m < commit * 32 + 32; m++) {
-                    values.append(values.isEmpty() ? "" : ",").append("('W-%1$d-%2$d', 'acme', 'M-%2$d', 'EARN', 5,"
-                            .formatted(month, m) + " TIMESTAMP '2026-03-01 08:00:00 UTC' + INTERVAL '%d' MONTH,"
-                            .formatted(month) + " 'pos-W')");
-                }
-                admin.query("INSERT INTO iceberg.ledger.points_ledger (entry_id, program, member_id, type, points,"
-                        + " occurred_at, source_event_id) VALUES " + values);
-            }
-        }
+        insertEightPeriodsOf64Members("W", "2026-03-01 08:00:00", "MONTH");
         long partitions = ((Number) admin.query("SELECT count(*) FROM iceberg.ledger.\"points_ledger$partitions\"")
                 .rows().get(0).get(0)).longValue();
         assertThat(partitions).as("more partitions than Trino's writer limit").isGreaterThan(
@@ -199,18 +188,7 @@ class LakehouseMaintenanceTest {
     void compactsTheFilesOfAnOlderDayPartitioningIntoTheCurrentMonthLayout() throws Exception {
         admin.query("ALTER TABLE " + TABLE_SQL + " SET PROPERTIES partitioning = ARRAY['day(occurred_at)',"
                 + " 'bucket(member_id, 16)']");
-        for (int day = 0; day < 8; day++) { // eight days of 64 members in two commits: about 128 day partitions
-            for (int commit = 0; commit < 2; commit++) {
-                StringBuilder values = new StringBuilder();
-                for (int m = commit * 32; m < commit * 32 + 32; m++) {
-                    values.append(values.isEmpty() ? "" : ",").append("('D-%1$d-%2$d', 'acme', 'M-%2$d', 'EARN', 3,"
-                            .formatted(day, m) + " TIMESTAMP '2027-01-10 08:00:00 UTC' + INTERVAL '%d' DAY,"
-                            .formatted(day) + " 'pos-D')");
-                }
-                admin.query("INSERT INTO " + TABLE_SQL + " (entry_id, program, member_id, type, points,"
-                        + " occurred_at, source_event_id) VALUES " + values);
-            }
-        }
+        insertEightPeriodsOf64Members("D", "2027-01-10 08:00:00", "DAY"); // about 128 day partitions
         admin.query("ALTER TABLE " + TABLE_SQL + " SET PROPERTIES partitioning = ARRAY['month(occurred_at)',"
                 + " 'bucket(member_id, 16)']");
         String dayFiles = "SELECT count(*) FROM iceberg.ledger.\"points_ledger$files\""
@@ -225,6 +203,22 @@ class LakehouseMaintenanceTest {
         assertThat(admin.query(dayFiles).rows()).as("every day-partitioned file rewritten by month")
                 .containsExactly(List.of(0L));
         assertThat(admin.query(ROWS_CHECKSUM).rows().get(0)).isEqualTo(rowsBefore);
+    }
+
+    /** EARN entries of 64 members in each of eight consecutive periods ({@code unit}s), two commits a period. */
+    private static void insertEightPeriodsOf64Members(String idPrefix, String start, String unit) throws Exception {
+        for (int period = 0; period < 8; period++) {
+            for (int commit = 0; commit < 2; commit++) {
+                StringBuilder values = new StringBuilder();
+                for (int m = commit * 32; m < commit * 32 + 32; m++) {
+                    values.append(values.isEmpty() ? "" : ",").append("('%s-%d-%d', 'acme', 'M-%d', 'EARN', 5,"
+                            .formatted(idPrefix, period, m, m) + " TIMESTAMP '%s UTC' + INTERVAL '%d' %s, 'pos-%s')"
+                            .formatted(start, period, unit, idPrefix));
+                }
+                admin.query("INSERT INTO " + TABLE_SQL + " (entry_id, program, member_id, type, points,"
+                        + " occurred_at, source_event_id) VALUES " + values);
+            }
+        }
     }
 
     private static SqlEngine engine(TrinoSql sql) {
