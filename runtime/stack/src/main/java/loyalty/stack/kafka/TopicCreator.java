@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the registry's topics that do not exist yet; existing ones are left as they are. Returns once the broker
@@ -46,19 +47,29 @@ public final class TopicCreator {
 
     static final Duration LEADERS_DEADLINE = Duration.ofSeconds(90);
 
-    /** Waits until the broker's metadata has a leader for every partition of {@code topics}. */
+    /**
+     * Waits until the broker's metadata has a leader for every partition of {@code topics}; until it has applied the
+     * creation, it does not even know the topics (UnknownTopicOrPartition), which is the same wait.
+     */
     static void awaitLeaders(Admin admin, List<String> topics, Duration deadline)
             throws InterruptedException, ExecutionException, TimeoutException {
         long until = System.nanoTime() + deadline.toNanos();
         while (true) {
             List<String> leaderless = new ArrayList<>();
-            for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .values()) {
-                for (TopicPartitionInfo partition : topic.partitions()) {
-                    if (partition.leader() == null || partition.leader().isEmpty()) {
-                        leaderless.add(topic.name() + "-" + partition.partition());
+            try {
+                for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS)
+                        .values()) {
+                    for (TopicPartitionInfo partition : topic.partitions()) {
+                        if (partition.leader() == null || partition.leader().isEmpty()) {
+                            leaderless.add(topic.name() + "-" + partition.partition());
+                        }
                     }
                 }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                leaderless.add("(a topic the broker does not know yet: " + e.getCause().getMessage() + ")");
             }
             if (leaderless.isEmpty()) {
                 return;
