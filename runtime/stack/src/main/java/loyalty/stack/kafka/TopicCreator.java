@@ -1,9 +1,10 @@
 package loyalty.stack.kafka;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -11,16 +12,19 @@ import java.util.concurrent.TimeoutException;
 import loyalty.contract.topic.TopicSpec;
 import loyalty.stack.StackException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Creates the registry's topics that do not exist yet; existing ones are left as they are. Returns once the broker
- * names a leader for every partition of them: a topic is created by the controller, and until the broker has taken
- * the new partitions on, a producer's sends to them are refused (NOT_LEADER_OR_FOLLOWER) and retried, on a loaded
- * machine for as long as the broker lags, where a clear error here says which partitions it is behind on.
+ * serves every new partition as its leader ({@link #awaitLeaders}): a topic is created by the controller, and until
+ * the broker has taken the new partitions on, sends to them are refused, which an idempotent producer does not
+ * always recover from.
  */
 public final class TopicCreator {
     private TopicCreator() {
@@ -48,37 +52,41 @@ public final class TopicCreator {
     static final Duration LEADERS_DEADLINE = Duration.ofSeconds(90);
 
     /**
-     * Waits until the broker's metadata has a leader for every partition of {@code topics}; until it has applied the
-     * creation, it does not even know the topics (UnknownTopicOrPartition), which is the same wait.
+     * Waits until the broker serves every partition of {@code topics} as their leader. Its metadata names the leader
+     * a moment before its replica manager has taken the partition on, and in that moment an idempotent producer's
+     * first batch is refused (NOT_LEADER_OR_FOLLOWER) while the batches behind it are appended: the retried first
+     * batch is then out of sequence for good, and its records expire (seen in CI: OUT_OF_ORDER_SEQUENCE_NUMBER until
+     * the 120 s delivery timeout). Listing the partitions' end offsets is answered by the leader's replica manager
+     * only, so once it succeeds for every partition, producing is safe. Until the broker has applied the creation it
+     * does not know the topics at all (UnknownTopicOrPartition), which is the same wait.
      */
     static void awaitLeaders(Admin admin, List<String> topics, Duration deadline)
             throws InterruptedException, ExecutionException, TimeoutException {
         long until = System.nanoTime() + deadline.toNanos();
         while (true) {
-            List<String> leaderless = new ArrayList<>();
+            String notYet;
             try {
+                Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
                 for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS)
                         .values()) {
                     for (TopicPartitionInfo partition : topic.partitions()) {
-                        if (partition.leader() == null || partition.leader().isEmpty()) {
-                            leaderless.add(topic.name() + "-" + partition.partition());
-                        }
+                        partitions.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest());
                     }
                 }
+                admin.listOffsets(partitions, new ListOffsetsOptions().timeoutMs(5_000)).all()
+                        .get(30, TimeUnit.SECONDS);
+                return;
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                if (!(e.getCause() instanceof RetriableException)) {
                     throw e;
                 }
-                leaderless.add("(a topic the broker does not know yet: " + e.getCause().getMessage() + ")");
-            }
-            if (leaderless.isEmpty()) {
-                return;
+                notYet = e.getCause().toString();
             }
             if (System.nanoTime() > until) {
-                throw new StackException("Kafka created the topics but has no leader for " + leaderless.size()
-                        + " partition(s) after " + deadline.toSeconds() + " s: " + leaderless);
+                throw new StackException("Kafka created the topics but does not serve all their partitions after "
+                        + deadline.toSeconds() + " s: " + notYet);
             }
-            Thread.sleep(50); // poll interval; the broker's metadata decides
+            Thread.sleep(50); // poll interval; the broker decides
         }
     }
 }

@@ -33,7 +33,7 @@ class KafkaBrokerTest {
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), port)) {
             try (Admin admin = broker.admin()) {
                 TopicCreator.ensure(admin, Topics.all(), (short) 1);
-                // ensure returns only once the broker leads every new partition: no wait is needed here
+                // ensure returns only once the broker serves every new partition as leader: no wait is needed here
                 assertThat(admin.describeTopics(Topics.byName().keySet()).allTopicNames().get(10, TimeUnit.SECONDS)
                         .values()).allSatisfy(t -> assertThat(t.partitions()).as(t.name())
                         .allSatisfy(p -> assertThat(p.leader()).isNotNull()
