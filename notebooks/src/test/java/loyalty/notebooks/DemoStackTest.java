@@ -208,7 +208,6 @@ class DemoStackTest {
         assertThat(body.path("balance").path("available").asLong()).isEqualTo(available);
     }
 
-    /** The demo's own training: churn and propensity, each as recency baseline, logistic regression and GBT. */
     /**
      * Before scoring, which moves the ledger on: a refresh keeps what the views show. The summary read from its
      * snapshot table is the summary the view computes, to the digit.
@@ -224,6 +223,7 @@ class DemoStackTest {
         assertThat(kept).isEqualTo(live);
     }
 
+    /** The demo's own training: churn and propensity, each as recency baseline, logistic regression and GBT. */
     @Test
     @Order(4)
     void theDemoTrainedEveryModelBesideItsBaseline() {

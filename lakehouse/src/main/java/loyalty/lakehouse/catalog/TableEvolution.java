@@ -60,7 +60,7 @@ final class TableEvolution {
         return new Evolved(added, List.copyOf(have.keySet()), List.copyOf(want.keySet()));
     }
 
-    /** Full names (nested ones dotted) of the definition's columns the table does not have, in definition order. */
+    /** Full names (nested ones dotted) of the definition's columns the table does not have, sorted by name. */
     static List<String> missingColumns(Schema table, Schema definition) {
         Set<String> existing = TypeUtil.indexByName(table.asStruct()).keySet();
         List<String> missing = new ArrayList<>();

@@ -57,28 +57,27 @@ class SqlBenchCommandTest {
         assertThat(timed).containsExactlyElementsOf(KpiViews.definitions().stream().map(KpiView::name).toList());
         // after compaction every view's snapshot table was refreshed, with the view's rows, and read back
         List<String> refreshed = new ArrayList<>();
-        report.get("kpi_refresh").get("views").forEach(view -> {
-            refreshed.add(view.get("view").asText());
+        for (JsonNode view : report.get("kpi_refresh").get("views")) {
+            String name = view.get("view").asText();
+            refreshed.add(name);
             assertThat(view.hasNonNull("error")).as(view.toString()).isFalse();
-        });
+            if (!name.equals("member_activity")) { // timed as an aggregate, not its rows
+                assertThat(view.get("rows").asLong()).as(view.toString())
+                        .isEqualTo(element(report, "kpi_views", "name", name).get("rows").asLong());
+            }
+        }
         assertThat(refreshed).containsExactlyElementsOf(timed);
         report.get("kpi_views").forEach(view -> {
             JsonNode snapshot = view.get("snapshot");
             assertThat(snapshot.hasNonNull("error")).as(view.get("name") + " snapshot: " + snapshot).isFalse();
             assertThat(snapshot.get("runs_ms")).hasSize(2);
         });
-        for (JsonNode view : report.get("kpi_refresh").get("views")) {
-            if (!view.get("view").asText().equals("member_activity")) { // timed as an aggregate, not its rows
-                assertThat(view.get("rows").asLong()).as(view.toString())
-                        .isEqualTo(kpiView(report, view.get("view").asText()).get("rows").asLong());
-            }
-        }
         assertThat(report.get("member_lookup")).hasSize(2).allSatisfy(lookup -> {
             assertThat(lookup.get("rows").asLong()).as("balance row + latest entries").isGreaterThan(1);
             assertThat(lookup.get("after").hasNonNull("error")).isFalse();
         });
 
-        JsonNode ledger = table(report, "ledger.points_ledger");
+        JsonNode ledger = element(report, "tables", "table", "ledger.points_ledger");
         assertThat(ledger.get("data_files_before").asLong()).isGreaterThan(50);
         assertThat(ledger.get("data_files_after").asLong()).isLessThan(ledger.get("data_files_before").asLong());
         long before = 0;
@@ -105,21 +104,13 @@ class SqlBenchCommandTest {
         assertThat(report.get("machine").get("cores").asInt()).isPositive();
     }
 
-    private static JsonNode kpiView(JsonNode report, String name) {
-        for (JsonNode v : report.get("kpi_views")) {
-            if (v.get("name").asText().equals(name)) {
-                return v;
+    /** The element of the report's array {@code array} whose {@code key} is {@code value}. */
+    private static JsonNode element(JsonNode report, String array, String key, String value) {
+        for (JsonNode e : report.get(array)) {
+            if (e.get(key).asText().equals(value)) {
+                return e;
             }
         }
-        throw new AssertionError("no KPI view " + name + " in " + report.get("kpi_views"));
-    }
-
-    private static JsonNode table(JsonNode report, String name) {
-        for (JsonNode t : report.get("tables")) {
-            if (t.get("table").asText().equals(name)) {
-                return t;
-            }
-        }
-        throw new AssertionError("no table " + name + " in " + report.get("tables"));
+        throw new AssertionError("no " + key + " " + value + " in " + array + ": " + report.get(array));
     }
 }
