@@ -12,7 +12,7 @@ KERNEL="$HERE/target/kernel"
 JUPYTER=/usr/bin/jupyter   # another python3 earlier on PATH may lack nbformat (STACK.md)
 
 die() { echo "error: $*" >&2; exit 1; }
-[[ -x $JUPYTER ]] || die "Jupyter is not installed: run 'sudo apt-get install -y jupyter-notebook jupyter-nbconvert python3-ipykernel'."
+[[ -x $JUPYTER ]] || "$ROOT/runtime/setup.sh" notebooks   # installs Debian's Jupyter, or says the one command to run
 [[ -f $KERNEL/rapaio-jupyter-kernel.jar ]] || die "the kernel is not built: run 'mvn -B -q install -DskipTests' (or ./loyalty once)."
 STATE="${LOYALTY_STACK_STATE:-$ROOT/work/stack.json}"
 [[ -f $STATE ]] || die "no running stack ($STATE missing): start one with './loyalty demo --keep-running' or './loyalty stack up'."

@@ -245,7 +245,7 @@ class DemoStackTest {
     @Order(5)
     void everyNotebookRunsToTheEndAgainstTheDemoStack() throws Exception {
         assertThat(Path.of("/usr/bin/jupyter")).as("Jupyter (apt-get install jupyter-notebook jupyter-nbconvert"
-                + " python3-ipykernel; .ci/run installs it)").exists();
+                + " python3-ipykernel; ./loyalty test installs it)").exists();
         Path out = work.resolve("executed");
         ProcessBuilder run = new ProcessBuilder(ROOT.resolve("notebooks/run.sh").toString(), "execute",
                 out.toString())
