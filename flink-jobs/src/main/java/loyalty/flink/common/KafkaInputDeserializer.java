@@ -15,7 +15,7 @@ public final class KafkaInputDeserializer implements KafkaRecordDeserializationS
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<KafkaInput> out) {
         byte[] value = record.value() == null ? EMPTY : record.value();
-        out.collect(new KafkaInput(record.topic(), record.partition(), record.offset(), value));
+        out.collect(new KafkaInput(record.topic(), record.partition(), record.offset(), value, record.timestamp()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Properties;
 import loyalty.contract.topic.Topics;
 import loyalty.flink.common.DeadLetters;
+import loyalty.flink.common.EventClock;
 import loyalty.flink.common.IcebergTables;
 import loyalty.flink.common.InputTopicsSource;
 import loyalty.flink.common.JobHandle;
@@ -52,8 +53,16 @@ import org.slf4j.LoggerFactory;
  * events one after another. That is what makes merges exact and deterministic (a merge joins arbitrary identifiers,
  * which no finer key can see at once), and it bounds a program's throughput to one core: see the README.
  *
+ * <p>History and live input meet through {@link EventClock}: only live events (appended to Kafka within
+ * {@code --live-window}, default 1 h, of their {@code occurred_at}; {@code none} makes every event live) move the
+ * watermark. A load of older events, however it arrives, waits in state and is resolved in event-time order when the
+ * input goes quiet ({@code --quiet-flush}), exactly as if it had arrived live; events dated more than
+ * {@code --future-tolerance} (default 5 min) after their arrival are left out here (the raw-events job dead-letters
+ * them {@code future_time}) and never move the clock.
+ *
  * <p>{@link #main} takes the raw-events job's arguments plus {@code --out-of-orderness}, {@code --idleness},
- * {@code --quiet-flush}, {@code --applied-ttl} (durations such as {@code 30s}, {@code 7d}), {@code --delivery}, and
+ * {@code --quiet-flush}, {@code --applied-ttl} (durations such as {@code 30s}, {@code 7d}), {@code --delivery},
+ * {@code --live-window}, {@code --future-tolerance}, and
  * optionally {@code --serving-jdbc-url}, {@code --serving-user}, {@code --serving-password} for the serving tables.
  */
 public final class IdentityJob {
@@ -104,16 +113,18 @@ public final class IdentityJob {
         IcebergTables.ensure(config.lakehouse(),
                 List.of(Members.DEFINITION, IdentityLinks.DEFINITION, IdentityEvents.DEFINITION));
 
+        EventClock clock = config.clock();
         WatermarkStrategy<KafkaInput> eventTime = WatermarkStrategy
                 .<KafkaInput>forBoundedOutOfOrderness(config.outOfOrderness())
-                .withTimestampAssigner((input, previous) -> JsonScan.millis(input.value(), 1, "occurred_at"))
+                .withTimestampAssigner((input, previous) -> clock.clockTimestamp(
+                        JsonScan.millis(input.value(), 1, "occurred_at"), input.appendedAtOr(previous)))
                 .withIdleness(config.idleness());
         DataStream<KafkaInput> input = env
                 .fromSource(InputTopicsSource.create(config.bootstrapServers(), config.groupId()), eventTime,
                         "kafka-inputs")
                 .uid("kafka-inputs");
         DataStream<RawEvent> events = input
-                .process(new ParseRawEvents())
+                .process(new ParseRawEvents(clock))
                 .name("parse-events").uid("parse-events");
         if (afterParse != null) {
             events = events.map(afterParse).name("after-parse-probe").uid("after-parse-probe");

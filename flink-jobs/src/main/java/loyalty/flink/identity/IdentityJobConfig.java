@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import loyalty.flink.common.Delivery;
+import loyalty.flink.common.EventClock;
 import loyalty.flink.serving.ServingDb;
 import loyalty.lakehouse.catalog.LakehouseConfig;
 import org.apache.flink.util.TimeUtils;
@@ -23,6 +24,9 @@ import org.apache.flink.util.TimeUtils;
  * @param appliedTtl     how long an applied event id is remembered (the idempotency window)
  * @param serving        where to keep the serving tables (members, identifiers), or null for none
  * @param delivery       of the Kafka outputs, and the checkpointing mode that goes with it
+ * @param clock          which events move the watermark: never future ones; with a live window only live ones, so
+ *                       that a load of history is ordered whole and resolved when the input goes quiet
+ *                       ({@link EventClock})
  */
 public record IdentityJobConfig(
         String bootstrapServers,
@@ -36,7 +40,8 @@ public record IdentityJobConfig(
         int parallelism,
         String checkpointDir,
         ServingDb serving,
-        Delivery delivery) implements Serializable {
+        Delivery delivery,
+        EventClock clock) implements Serializable {
 
     public static final String DEFAULT_GROUP_ID = "loyalty-identity";
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
@@ -52,6 +57,7 @@ public record IdentityJobConfig(
         Objects.requireNonNull(lakehouse, "lakehouse");
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(clock, "clock");
         for (Duration d : new Duration[] {checkpointInterval, outOfOrderness, idleness, quietFlush, appliedTtl}) {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("durations must be positive, got " + d);
@@ -65,49 +71,55 @@ public record IdentityJobConfig(
     public static IdentityJobConfig defaults(String bootstrapServers, LakehouseConfig lakehouse) {
         return new IdentityJobConfig(bootstrapServers, lakehouse, DEFAULT_GROUP_ID, DEFAULT_CHECKPOINT_INTERVAL,
                 DEFAULT_OUT_OF_ORDERNESS, DEFAULT_IDLENESS, DEFAULT_QUIET_FLUSH, DEFAULT_APPLIED_TTL, 2, null, null,
-                Delivery.EXACTLY_ONCE);
+                Delivery.EXACTLY_ONCE, EventClock.everyEvent());
     }
 
     public IdentityJobConfig withGroupId(String id) {
         return new IdentityJobConfig(bootstrapServers, lakehouse, id, checkpointInterval, outOfOrderness, idleness,
-                quietFlush, appliedTtl, parallelism, checkpointDir, serving, delivery);
+                quietFlush, appliedTtl, parallelism, checkpointDir, serving, delivery, clock);
     }
 
     public IdentityJobConfig withCheckpointInterval(Duration d) {
         return new IdentityJobConfig(bootstrapServers, lakehouse, groupId, d, outOfOrderness, idleness, quietFlush,
-                appliedTtl, parallelism, checkpointDir, serving, delivery);
+                appliedTtl, parallelism, checkpointDir, serving, delivery, clock);
     }
 
     public IdentityJobConfig withOutOfOrderness(Duration d) {
         return new IdentityJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, d, idleness,
-                quietFlush, appliedTtl, parallelism, checkpointDir, serving, delivery);
+                quietFlush, appliedTtl, parallelism, checkpointDir, serving, delivery, clock);
     }
 
     public IdentityJobConfig withQuietFlush(Duration d) {
         return new IdentityJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, outOfOrderness,
-                idleness, d, appliedTtl, parallelism, checkpointDir, serving, delivery);
+                idleness, d, appliedTtl, parallelism, checkpointDir, serving, delivery, clock);
     }
 
     public IdentityJobConfig withParallelism(int p) {
         return new IdentityJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, outOfOrderness,
-                idleness, quietFlush, appliedTtl, p, checkpointDir, serving, delivery);
+                idleness, quietFlush, appliedTtl, p, checkpointDir, serving, delivery, clock);
     }
 
     public IdentityJobConfig withCheckpointDir(Path dir) {
         return new IdentityJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, outOfOrderness,
                 idleness, quietFlush, appliedTtl, parallelism, dir == null ? null : dir.toAbsolutePath().toString(),
-                serving, delivery);
+                serving, delivery, clock);
     }
 
     /** Also keep the serving tables in {@code db} (null: none). */
     public IdentityJobConfig withServing(ServingDb db) {
         return new IdentityJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, outOfOrderness,
-                idleness, quietFlush, appliedTtl, parallelism, checkpointDir, db, delivery);
+                idleness, quietFlush, appliedTtl, parallelism, checkpointDir, db, delivery, clock);
     }
 
     public IdentityJobConfig withDelivery(Delivery d) {
         return new IdentityJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, outOfOrderness,
-                idleness, quietFlush, appliedTtl, parallelism, checkpointDir, serving, d);
+                idleness, quietFlush, appliedTtl, parallelism, checkpointDir, serving, d, clock);
+    }
+
+    /** Which events move the watermark (see {@link EventClock}). */
+    public IdentityJobConfig withClock(EventClock c) {
+        return new IdentityJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, outOfOrderness,
+                idleness, quietFlush, appliedTtl, parallelism, checkpointDir, serving, delivery, c);
     }
 
     public Path checkpointPath() {
@@ -128,7 +140,10 @@ public record IdentityJobConfig(
                 Integer.parseInt(p.getProperty("parallelism", "2").trim()),
                 p.getProperty("checkpoint-dir"),
                 ServingDb.fromProperties(p),
-                Delivery.parse(p.getProperty("delivery", Delivery.EXACTLY_ONCE.wireName())));
+                Delivery.parse(p.getProperty("delivery", Delivery.EXACTLY_ONCE.wireName())),
+                new EventClock(duration(p, "future-tolerance", EventClock.DEFAULT_FUTURE_TOLERANCE),
+                        "none".equals(p.getProperty("live-window", "").trim()) ? null
+                                : duration(p, "live-window", EventClock.DEFAULT_LIVE_WINDOW)));
     }
 
     public Map<String, String> describe() {
@@ -138,7 +153,9 @@ public record IdentityJobConfig(
                 Map.entry("out-of-orderness", outOfOrderness.toString()), Map.entry("idleness", idleness.toString()),
                 Map.entry("quiet-flush", quietFlush.toString()), Map.entry("applied-ttl", appliedTtl.toString()),
                 Map.entry("parallelism", String.valueOf(parallelism)),
-                Map.entry("checkpoint-dir", String.valueOf(checkpointDir)), Map.entry("delivery", delivery.wireName()));
+                Map.entry("checkpoint-dir", String.valueOf(checkpointDir)), Map.entry("delivery", delivery.wireName()),
+                Map.entry("future-tolerance", clock.futureTolerance().toString()),
+                Map.entry("live-window", String.valueOf(clock.liveWindow())));
     }
 
     private static String required(Properties p, String key) {

@@ -138,9 +138,12 @@ public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedReco
         if (r.memberId() == null) {
             unattributed.inc();
             if (event.eventType() == EventType.REDEMPTION_REQUESTED) {
+                long points = event.payload().path("points").asLong();
+                // SPEC §13.16: the amount is checked before the member
                 RedemptionOutcome unknown = new RedemptionOutcome(event.payload().path("redemption_id").asText(),
-                        event.program(), null, RedemptionOutcome.REJECTED, "unknown_member",
-                        event.payload().path("points").asLong(), null, event.eventId(), event.occurredAt(), null);
+                        event.program(), null, RedemptionOutcome.REJECTED,
+                        points <= 0 ? "invalid_amount" : "unknown_member", points, null, event.eventId(),
+                        event.occurredAt(), null);
                 ctx.output(LedgerOutputs.OUTCOMES, new KeyedJson(unknown.redemptionId(), json(unknown)));
             }
             return;

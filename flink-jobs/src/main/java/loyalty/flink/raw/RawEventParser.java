@@ -12,6 +12,7 @@ import loyalty.contract.event.Event;
 import loyalty.contract.event.EventJson;
 import loyalty.contract.event.EventType;
 import loyalty.contract.validation.RejectReason;
+import loyalty.flink.common.EventClock;
 import loyalty.flink.common.KafkaInput;
 
 /**
@@ -34,6 +35,14 @@ public final class RawEventParser {
     }
 
     public static Outcome parse(KafkaInput input, Instant now) {
+        return parse(input, now, EventClock.everyEvent());
+    }
+
+    /**
+     * @param now   when the record is read: the dead letter's time, and the append time of a record that has none
+     * @param clock says which events are from the future ({@code future_time})
+     */
+    public static Outcome parse(KafkaInput input, Instant now, EventClock clock) {
         if (input.value().length == 0) {
             return reject(input, RejectReason.INVALID_JSON, "empty record value", now);
         }
@@ -48,6 +57,12 @@ public final class RawEventParser {
         }
         if (EventType.fromWireName(event.type()).isEmpty()) {
             return reject(input, RejectReason.UNKNOWN_TYPE, "unknown type " + event.type(), now);
+        }
+        long appendedAt = input.appendedAtOr(now.toEpochMilli());
+        if (clock.isFuture(event.occurredAt().toEpochMilli(), appendedAt)) {
+            return reject(input, RejectReason.FUTURE_TIME, "occurred_at " + event.occurredAt() + " is more than "
+                    + clock.futureTolerance() + " after the record reached Kafka (" + Instant.ofEpochMilli(appendedAt)
+                    + ")", now);
         }
         return new Parsed(new RawEvent(event.eventId(), event.type(), event.program(), event.occurredAt(),
                 event.source(), event.identifiers(), payloadJson(event),

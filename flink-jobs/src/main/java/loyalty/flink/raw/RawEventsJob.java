@@ -2,6 +2,7 @@ package loyalty.flink.raw;
 
 import java.util.List;
 import java.util.Properties;
+import loyalty.flink.common.EventClock;
 import loyalty.flink.common.DeadLetters;
 import loyalty.flink.common.InputTopicsSource;
 import loyalty.flink.common.JobHandle;
@@ -47,6 +48,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code --group-id} consumer group (default {@value RawEventsJobConfig#DEFAULT_GROUP_ID})</li>
  *   <li>{@code --checkpoint-interval} e.g. {@code 10s} (default 10 s); {@code --dedupe-ttl} e.g. {@code 7d}
  *       (default 7 days); {@code --parallelism} (default 2)</li>
+ *   <li>{@code --future-tolerance} e.g. {@code 5min} (the default): an event dated further ahead of its arrival in
+ *       Kafka is dead-lettered {@code future_time} (see {@link loyalty.flink.common.EventClock})</li>
  * </ul>
  * On a cluster, checkpoint storage, retention and the restart strategy come from the cluster's configuration (or
  * {@code -D} options of {@code flink run}); {@code --checkpoint-dir} only applies to {@link #startLocal}.
@@ -102,7 +105,7 @@ public final class RawEventsJob {
                         WatermarkStrategy.noWatermarks(), "kafka-inputs")
                 .uid("kafka-inputs");
         SingleOutputStreamOperator<RawEvent> parsed = input
-                .process(new ParseRawEvents())
+                .process(new ParseRawEvents(EventClock.everyEvent().withFutureTolerance(config.futureTolerance())))
                 .name("parse-events").uid("parse-events");
         parsed.getSideOutput(DeadLetters.TAG)
                 .sinkTo(DeadLetters.sink(config.bootstrapServers()))

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import loyalty.flink.common.EventClock;
 import loyalty.lakehouse.catalog.LakehouseConfig;
 import org.apache.flink.util.TimeUtils;
 
@@ -21,6 +22,7 @@ import org.apache.flink.util.TimeUtils;
  * @param parallelism        parallelism of every operator (the Iceberg committer always runs as one)
  * @param checkpointDir      local runs only: the folder where checkpoints are kept and resumed from; null keeps
  *                           them in memory (a String, as {@link Path} is not serialisable)
+ * @param futureTolerance    an event dated more than this after it reached Kafka is dead-lettered {@code future_time}
  */
 public record RawEventsJobConfig(
         String bootstrapServers,
@@ -29,7 +31,8 @@ public record RawEventsJobConfig(
         Duration checkpointInterval,
         Duration dedupeTtl,
         int parallelism,
-        String checkpointDir) implements Serializable {
+        String checkpointDir,
+        Duration futureTolerance) implements Serializable {
 
     public static final String DEFAULT_GROUP_ID = "loyalty-raw-events";
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
@@ -42,6 +45,7 @@ public record RawEventsJobConfig(
         Objects.requireNonNull(groupId, "groupId");
         requirePositive(checkpointInterval, "checkpointInterval");
         requirePositive(dedupeTtl, "dedupeTtl");
+        requirePositive(futureTolerance, "futureTolerance");
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
         }
@@ -49,32 +53,37 @@ public record RawEventsJobConfig(
 
     public static RawEventsJobConfig defaults(String bootstrapServers, LakehouseConfig lakehouse) {
         return new RawEventsJobConfig(bootstrapServers, lakehouse, DEFAULT_GROUP_ID, DEFAULT_CHECKPOINT_INTERVAL,
-                DEFAULT_DEDUPE_TTL, DEFAULT_PARALLELISM, null);
+                DEFAULT_DEDUPE_TTL, DEFAULT_PARALLELISM, null, EventClock.DEFAULT_FUTURE_TOLERANCE);
     }
 
     public RawEventsJobConfig withGroupId(String id) {
         return new RawEventsJobConfig(bootstrapServers, lakehouse, id, checkpointInterval, dedupeTtl, parallelism,
-                checkpointDir);
+                checkpointDir, futureTolerance);
     }
 
     public RawEventsJobConfig withCheckpointInterval(Duration interval) {
         return new RawEventsJobConfig(bootstrapServers, lakehouse, groupId, interval, dedupeTtl, parallelism,
-                checkpointDir);
+                checkpointDir, futureTolerance);
     }
 
     public RawEventsJobConfig withDedupeTtl(Duration ttl) {
         return new RawEventsJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, ttl, parallelism,
-                checkpointDir);
+                checkpointDir, futureTolerance);
     }
 
     public RawEventsJobConfig withParallelism(int p) {
         return new RawEventsJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, dedupeTtl, p,
-                checkpointDir);
+                checkpointDir, futureTolerance);
     }
 
     public RawEventsJobConfig withCheckpointDir(Path dir) {
         return new RawEventsJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, dedupeTtl,
-                parallelism, dir == null ? null : dir.toAbsolutePath().toString());
+                parallelism, dir == null ? null : dir.toAbsolutePath().toString(), futureTolerance);
+    }
+
+    public RawEventsJobConfig withFutureTolerance(Duration tolerance) {
+        return new RawEventsJobConfig(bootstrapServers, lakehouse, groupId, checkpointInterval, dedupeTtl,
+                parallelism, checkpointDir, tolerance);
     }
 
     /** The checkpoint folder of local runs, if any. */
@@ -97,7 +106,8 @@ public record RawEventsJobConfig(
                 duration(p, "checkpoint-interval", DEFAULT_CHECKPOINT_INTERVAL),
                 duration(p, "dedupe-ttl", DEFAULT_DEDUPE_TTL),
                 integer(p, "parallelism", DEFAULT_PARALLELISM),
-                p.getProperty("checkpoint-dir"));
+                p.getProperty("checkpoint-dir"),
+                duration(p, "future-tolerance", EventClock.DEFAULT_FUTURE_TOLERANCE));
     }
 
     /** What is safe to log: everything but the catalog password. */
@@ -110,7 +120,8 @@ public record RawEventsJobConfig(
                 "checkpoint-interval", checkpointInterval.toString(),
                 "dedupe-ttl", dedupeTtl.toString(),
                 "parallelism", String.valueOf(parallelism),
-                "checkpoint-dir", String.valueOf(checkpointDir));
+                "checkpoint-dir", String.valueOf(checkpointDir),
+                "future-tolerance", futureTolerance.toString());
     }
 
     private static String required(Properties p, String key) {

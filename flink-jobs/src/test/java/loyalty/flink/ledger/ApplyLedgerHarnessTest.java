@@ -100,6 +100,25 @@ class ApplyLedgerHarnessTest {
         }
     }
 
+    /** SPEC §7 and §13.16: a request of 0 or fewer points gets its outcome, invalid_amount, checked first. */
+    @Test
+    void aRequestOfZeroOrFewerPointsIsRejectedInvalidAmountForAMemberAndForNobody() throws Exception {
+        try (var h = harness(null)) {
+            send(h, "M-a", "e1", EventType.MEMBER_ENROLLED, "2026-01-01", "{}");
+            send(h, "M-a", "r1", EventType.REDEMPTION_REQUESTED, "2026-01-02", redeem("R1", 0));
+            send(h, "M-a", "r2", EventType.REDEMPTION_REQUESTED, "2026-01-02", redeem("R2", -5));
+            send(h, null, "r3", EventType.REDEMPTION_REQUESTED, "2026-01-02", redeem("R3", 0));
+            send(h, "M-a", "r4", EventType.REDEMPTION_REQUESTED, "2026-01-03", redeem("R4", 40));
+
+            assertThat(side(h, LedgerOutputs.OUTCOMES))
+                    .extracting(j -> j.path("redemption_id").asText() + " " + j.path("status").asText() + " "
+                            + j.path("reason").asText(""))
+                    .containsExactly("R1 REJECTED invalid_amount", "R2 REJECTED invalid_amount",
+                            "R3 REJECTED invalid_amount", "R4 APPROVED ");
+            assertThat(entries(h)).extracting(e -> e.path("points").asLong()).containsExactly(100L, -40L);
+        }
+    }
+
     @Test
     void ledgersKeptAsJsonTextByAnEarlierVersionAreTakenOverOnRestore() throws Exception {
         // a member's ledger as the earlier version stored it: JSON text in map state "ledgers"

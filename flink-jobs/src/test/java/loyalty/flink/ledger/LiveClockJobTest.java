@@ -28,9 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A quiet live stack: a member enrols and orders 20 days ago and nothing else arrives. The order's points were
- * pending for 14 days (default rules), so they are available now; only the wall clock (the live clock of a
- * 'stack up' ledger job) can move event time past that, since no later event ever comes.
+ * A quiet live stack: a member enrols and orders 20 days ago (history), then one live event of another member goes
+ * through, and nothing else arrives. The order's points were pending for 14 days (default rules), so they are
+ * available now; only the wall clock (the live clock of a 'stack up' ledger job, live since that event) can move
+ * event time past that, since no later event of the member ever comes.
  */
 class LiveClockJobTest {
     @TempDir
@@ -57,6 +58,7 @@ class LiveClockJobTest {
             send(publisher, "l1", EventType.MEMBER_ENROLLED, twentyDaysAgo, "{}");
             send(publisher, "l2", EventType.ORDER_COMPLETED, twentyDaysAgo.plusSeconds(60),
                     "{\"order_id\":\"O1\",\"net_amount\":\"120.50\",\"currency\":\"USD\"}");
+            send(publisher, "l3", EventType.MEMBER_ENROLLED, Instant.now().minusSeconds(5), "{}", "eve@x.com");
             publisher.flush();
         }
         IdentityJobConfig identity = IdentityJobConfig.defaults(bootstrap, stack.lakehouse())
@@ -88,7 +90,12 @@ class LiveClockJobTest {
 
     private static void send(EventPublisher publisher, String id, EventType type, Instant at, String payload)
             throws Exception {
-        Event e = new Event(id, type.wireName(), "acme", at, "pos", new Identifiers("dora@x.com", null, null, null,
+        send(publisher, id, type, at, payload, "dora@x.com");
+    }
+
+    private static void send(EventPublisher publisher, String id, EventType type, Instant at, String payload,
+                             String email) throws Exception {
+        Event e = new Event(id, type.wireName(), "acme", at, "pos", new Identifiers(email, null, null, null,
                 null), (ObjectNode) EventJson.mapper().readTree(payload));
         assertThat(publisher.publish(e, "test", id)).isInstanceOf(Validation.Accepted.class);
     }

@@ -8,9 +8,12 @@ import static loyalty.flink.raw.TestEvents.order;
 import static loyalty.flink.raw.TestEvents.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import loyalty.contract.deadletter.DeadLetter;
 import loyalty.contract.event.EventJson;
 import loyalty.contract.validation.RejectReason;
+import loyalty.flink.common.EventClock;
+import loyalty.flink.common.KafkaInput;
 import org.junit.jupiter.api.Test;
 
 class RawEventParserTest {
@@ -61,6 +64,27 @@ class RawEventParserTest {
                 .isEqualTo(RejectReason.WRONG_TYPE);
         assertThat(rejected("{\"event_id\": \"e\", \"type\": \"order.teleported\", \"program\": \"acme\","
                 + " \"occurred_at\": \"2026-01-05T12:00:00Z\"}").reason()).isEqualTo(RejectReason.UNKNOWN_TYPE);
+    }
+
+    /** Judged against the time Kafka appended the record, so every job and every re-read judges it the same. */
+    @Test
+    void anEventDatedBeyondTheToleranceAfterItReachedKafkaIsFromTheFuture() {
+        long appended = JAN_5_NOON.minus(Duration.ofMinutes(10)).toEpochMilli();
+        EventClock clock = EventClock.everyEvent();
+        byte[] order = bytes(order("pos-9", "bob@x.com", "1.00"));
+        RawEventParser.Outcome future = RawEventParser.parse(
+                new KafkaInput("loyalty.input.orders", 0, 3, order, appended), INGESTED, clock);
+        assertThat(future).isInstanceOf(RawEventParser.Rejected.class);
+        DeadLetter dead = ((RawEventParser.Rejected) future).deadLetter();
+        assertThat(dead.reason()).isEqualTo(RejectReason.FUTURE_TIME);
+        assertThat(dead.reason().code()).isEqualTo("future_time");
+        assertThat(dead.detail()).contains("2026-01-05T12:00:00Z").contains("2026-01-05T11:50:00Z");
+
+        assertThat(RawEventParser.parse(new KafkaInput("loyalty.input.orders", 0, 3, order, appended), INGESTED,
+                clock.withFutureTolerance(Duration.ofMinutes(10)))).isInstanceOf(RawEventParser.Parsed.class);
+        // no append time: the time it is read stands in
+        assertThat(RawEventParser.parse(at("loyalty.input.orders", 0, 3, order), JAN_5_NOON.minus(Duration.ofHours(1)),
+                clock)).isInstanceOf(RawEventParser.Rejected.class);
     }
 
     private static DeadLetter rejected(String value) {

@@ -13,7 +13,9 @@ public enum RejectReason {
     NO_USABLE_IDENTIFIER("no_usable_identifier"),
     DUPLICATE_ORDER_ID("duplicate_order_id"),
     DUPLICATE_RETURN_ID("duplicate_return_id"),
-    UNMAPPABLE_CHANGE("unmappable_change");
+    UNMAPPABLE_CHANGE("unmappable_change"),
+    /** Dated further ahead of its arrival than the tolerance: a wrong clock at the source (SPEC §1 is event time). */
+    FUTURE_TIME("future_time");
 
     private final String code;
 

@@ -42,6 +42,19 @@ class EventValidatorTest {
         assertThat(((Validation.Accepted) v).event().occurredAt()).isEqualTo(Instant.parse("2026-01-05T12:00:00Z"));
     }
 
+    /** SPEC §7 and §13.16: such a request is answered REJECTED invalid_amount by the ledger, not dead-lettered. */
+    @Test
+    void aRedemptionOfZeroOrFewerPointsPassesTheDoorForTheLedgerToReject() {
+        for (String points : new String[] {"0", "-25"}) {
+            String raw = """
+                    {"event_id": "a1", "type": "redemption.requested", "program": "acme",
+                     "occurred_at": "2026-01-05T12:00:00Z", "source": "app", "identifiers": {"crm_id": "42"},
+                     "payload": {"redemption_id": "R1", "points": %s}}""".formatted(points);
+            assertThat(VALIDATOR.validate(raw.getBytes(StandardCharsets.UTF_8))).as(points)
+                    .isInstanceOf(Validation.Accepted.class);
+        }
+    }
+
     @Test
     void programWideEventsNeedNoIdentifier() {
         String rules = """
@@ -75,6 +88,10 @@ class EventValidatorTest {
                         {"event_id": "a1", "type": "redemption.requested", "program": "acme",
                          "occurred_at": "2026-01-05T12:00:00Z", "source": "app", "identifiers": {"crm_id": "42"},
                          "payload": {"redemption_id": "R1", "points": 1.5}}""", RejectReason.WRONG_TYPE),
+                Arguments.of("points past the bound", """
+                        {"event_id": "a1", "type": "redemption.requested", "program": "acme",
+                         "occurred_at": "2026-01-05T12:00:00Z", "source": "app", "identifiers": {"crm_id": "42"},
+                         "payload": {"redemption_id": "R1", "points": 1000000001}}""", RejectReason.INVALID_VALUE),
                 Arguments.of("zero adjustment", """
                         {"event_id": "a2", "type": "points.adjusted", "program": "acme",
                          "occurred_at": "2026-01-05T12:00:00Z", "source": "admin", "identifiers": {"crm_id": "42"},

@@ -78,8 +78,10 @@ enum Malformation {
                     yield new Result(EventJson.toBytes(tree), "negative_" + field);
                 }
                 if (type.equals("redemption.requested")) {
-                    payload.put("points", draw.chance(0.5) ? 0 : -payload.get("points").asLong());
-                    yield new Result(EventJson.toBytes(tree), "non_positive_points");
+                    // 0 or fewer points is a valid request that the ledger rejects (invalid_amount); past the
+                    // contract's bound it is malformed
+                    payload.put("points", 1_000_000_000L + 1 + draw.between(0, 1_000_000));
+                    yield new Result(EventJson.toBytes(tree), "points_over_maximum");
                 }
                 String at = tree.get("occurred_at").asText();
                 tree.put("occurred_at", at.substring(0, 5) + draw.pick("02-30", "02-31", "04-31", "06-31", "09-31")

@@ -159,7 +159,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
         LakehouseConfig catalog = SeparateCatalog.create(local, "lakehouse_backlog");
         RawEventsJobConfig live = local.rawConfig();
         RawEventsJobConfig config = new RawEventsJobConfig(live.bootstrapServers(), catalog,
-                "loyalty-bench-raw-backlog", live.checkpointInterval(), live.dedupeTtl(), live.parallelism(), null)
+                "loyalty-bench-raw-backlog", live.checkpointInterval(), live.dedupeTtl(), live.parallelism(), null, live.futureTolerance())
                 .withCheckpointDir(local.workspace().checkpoints().resolve("raw-backlog"));
         long submitted = System.nanoTime();
         long startNanos;

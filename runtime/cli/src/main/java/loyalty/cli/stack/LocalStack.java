@@ -18,6 +18,7 @@ import loyalty.contract.operational.OperationalSchema;
 import loyalty.contract.publish.EventPublisher;
 import loyalty.contract.topic.Topics;
 import loyalty.feeds.http.FeedHttpServer;
+import loyalty.flink.common.EventClock;
 import loyalty.flink.common.JobHandle;
 import loyalty.flink.identity.IdentityJob;
 import loyalty.flink.identity.IdentityJobConfig;
@@ -158,6 +159,7 @@ public final class LocalStack implements AutoCloseable {
                 .withParallelism(profile.parallelism())
                 .withOutOfOrderness(profile.identityOutOfOrderness())
                 .withQuietFlush(IDENTITY_QUIET_FLUSH)
+                .withClock(profile.live() ? EventClock.liveEvents() : EventClock.everyEvent())
                 .withCheckpointDir(workspace.checkpoints().resolve("identity"))
                 .withServing(servingDb());
         identity = IdentityJob.startLocal(config);
@@ -165,7 +167,9 @@ public final class LocalStack implements AutoCloseable {
         identity.awaitRunning(Duration.ofMinutes(2));
         listener.started("Flink", "identity job " + identity.jobId() + " (out-of-orderness "
                 + describe(profile.identityOutOfOrderness()) + ", quiet flush " + IDENTITY_QUIET_FLUSH.toSeconds()
-                + " s)");
+                + " s" + (config.clock().liveWindow() == null ? ")"
+                : "; events older than " + config.clock().liveWindow().toMinutes() + " min"
+                + " on arrival are history: ordered whole, resolved when the input goes quiet)"));
     }
 
     private void startLedger(StackProfile profile, StartListener listener) {
