@@ -84,7 +84,7 @@ final class BenchRunner {
     StackProfile pipelineWithCdc(List<TopicSpec<String, byte[]>> extraTopics) {
         StackProfile p = pipelineOnly(extraTopics);
         return new StackProfile(true, p.feedHttp(), p.trino(), p.checkpointInterval(), p.parallelism(),
-                p.extraTopics(), p.identityOutOfOrderness(), p.ledgerLiveClockLag());
+                p.extraTopics(), p.identityOutOfOrderness(), p.ledgerLiveClockLag(), false);
     }
 
     /** Starts the stack in {@code <work>/bench}, printing the machine and each component as it comes up. */

@@ -98,7 +98,7 @@ public final class DemoCommand implements Callable<Integer> {
         Workspace workspace = FreshWorkspace.create(stack.workspace(), "demo", "the demo");
         heading(1, "Start the embedded stack in " + workspace.root());
         long t = System.nanoTime();
-        LocalStack local = LocalStack.start(stack, workspace, StackProfile.backfill(stack), (component, detail) ->
+        LocalStack local = LocalStack.start(stack, workspace, StackProfile.demo(stack), (component, detail) ->
                 System.out.printf("  %-11s %s%n", component, detail));
         step("start stack", t);
         try {
@@ -223,6 +223,11 @@ public final class DemoCommand implements Callable<Integer> {
         }
         printTimings();
         KpiReport.print(kpis);
+        System.out.println();
+        System.out.println(replay.comparison().equal()
+                ? "live = replay: this stack, set as 'stack up' is, loaded the history and holds the ledger its replay"
+                        + " from raw.events rebuilds, entry for entry"
+                : "LIVE DIFFERS FROM REPLAY: see step 8");
         boolean identityOk = local.trino().isEmpty() || identity.memberRows() == identity.expectedMemberRows();
         boolean ledgerOk = ledger == null || ledger.ledgerMatchesBalances();
         boolean explainedOk = explained.map(MemberExplanation::explained).orElse(local.trino().isEmpty());

@@ -2,7 +2,9 @@ package loyalty.cli.ingest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import loyalty.cli.StackOptions;
 import loyalty.cli.UserError;
@@ -28,6 +30,10 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", description = "Kafka bootstrap servers (default: the running local stack's).")
     String bootstrap;
 
+    @Option(names = "--late", description = "Send events older than what the stack has already resolved; they are"
+            + " applied as late events (SPEC §1). Without it such a load is refused before anything is sent.")
+    boolean late;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "JSON Lines files.")
     List<Path> files;
 
@@ -42,6 +48,15 @@ public final class IngestCommand implements Callable<Integer> {
                 .map(StackState::kafkaBootstrap)
                 .orElseThrow(() -> new UserError("no local stack is running: start it with './loyalty stack up'"
                         + " or pass --bootstrap HOST:PORT."));
+        if (!late) {
+            Optional<Instant> resolved = HistoryGuard.resolvedUpTo(servers);
+            if (resolved.isPresent()) {
+                HistoryGuard.Verdict verdict = HistoryGuard.check(files, resolved.get());
+                if (verdict.late()) {
+                    throw new UserError(verdict.message(files));
+                }
+            }
+        }
         IngestReport total = IngestReport.empty("total");
         TextTable table = new TextTable("file", "records", "accepted", "dead-lettered", "reasons");
         try (EventPublisher publisher = EventPublisher.connect(servers, "loyalty-ingest")) {

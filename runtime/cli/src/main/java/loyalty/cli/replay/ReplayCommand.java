@@ -1,9 +1,13 @@
 package loyalty.cli.replay;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import loyalty.cli.StackOptions;
+import loyalty.cli.ledger.SettledPipeline;
+import loyalty.cli.stack.StackState;
 import loyalty.contract.event.EventJson;
+import loyalty.lakehouse.catalog.LakehouseConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,10 +30,27 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     StackOptions stack;
 
+    @Option(names = "--timeout", defaultValue = "PT15M",
+            description = "How long to wait for the live pipeline to take in what it was sent (default: 15 min).")
+    Duration timeout;
+
+    @Option(names = "--no-wait", description = "Compare with the live ledger as it is, without waiting for it.")
+    boolean noWait;
+
     @Override
     public Integer call() throws Exception {
-        LedgerReplay.Outcome outcome = LedgerReplay.run(RunningStack.lakehouse(stack), LedgerReplay.NAMESPACE,
-                parallelism);
+        StackState state = RunningStack.state(stack);
+        LakehouseConfig lakehouse = RunningStack.lakehouse(state);
+        if (!noWait) {
+            // a replay compares with the live ledger: first let the live jobs take in what was sent (history is
+            // resolved once the input goes quiet), so that a difference is a difference, not a job catching up
+            System.out.println("waiting until the live pipeline has taken in everything sent to it …");
+            SettledPipeline.Settled settled = SettledPipeline.await(state.kafkaBootstrap(), lakehouse,
+                    stack.workspace().checkpoints().resolve("ledger"), timeout);
+            System.out.printf("  %,d events in raw.events, %,d resolved or dead-lettered by identity resolution%n",
+                    settled.rawEvents(), settled.resolvedOrDeadLettered());
+        }
+        LedgerReplay.Outcome outcome = LedgerReplay.run(lakehouse, LedgerReplay.NAMESPACE, parallelism);
         ReplayReport.print(outcome, System.out);
         if (json != null) {
             EventJson.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), outcome);

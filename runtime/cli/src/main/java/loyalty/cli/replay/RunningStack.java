@@ -12,9 +12,16 @@ final class RunningStack {
     }
 
     static LakehouseConfig lakehouse(StackOptions options) {
-        StackState state = StackState.readLive(options.workspace().stateFile())
+        return lakehouse(state(options));
+    }
+
+    static StackState state(StackOptions options) {
+        return StackState.readLive(options.workspace().stateFile())
                 .orElseThrow(() -> new UserError("no local stack is running in " + options.workspace().root()
                         + ": start it with './loyalty stack up' (or run './loyalty demo', which replays too)."));
+    }
+
+    static LakehouseConfig lakehouse(StackState state) {
         return new LakehouseConfig(state.catalogJdbcUrl(), PostgresCluster.USER, PostgresCluster.PASSWORD,
                 state.warehouse());
     }

@@ -243,7 +243,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** On a long-running stack only: the demo and benchmarks end long before a day has passed. */
     private void scheduleMaintenance(StackProfile profile, StartListener listener) {
-        if (trino == null || !profile.live()) {
+        if (trino == null || !profile.maintenance()) {
             return;
         }
         started.push(MaintenanceSchedule.start(trino.jdbcUrl(), TRINO_USER));

@@ -13,46 +13,52 @@ import loyalty.flink.raw.RawEventsJobConfig;
  *
  * @param extraTopics            topics created beside the registry's (e.g. a benchmark's output)
  * @param identityOutOfOrderness the identity job's event-time bound, or null to run no identity job
- * @param ledgerLiveClockLag     on live input ('stack up') the ledger's event time also follows the wall clock less
- *                               this lag (the identity job's bound plus a margin: identity releases an event only
- *                               once its bound has passed), so that points become available and expire, and
- *                               reminders go out, on a quiet stack. Null over history (the demo's backfill,
- *                               benchmarks): there the wall clock is far ahead of the events and would expire
- *                               everything at once.
+ * @param ledgerLiveClockLag     on a live stack ('stack up', the demo) the ledger's event time also follows the
+ *                               wall clock less this lag once live events flow (the identity job's bound plus a
+ *                               margin: identity releases an event only once its bound has passed), so that
+ *                               points become available and expire, and reminders go out, on a quiet stack. Null
+ *                               for benchmarks, which keep event time alone.
+ * @param maintenance            compaction daily and KPI snapshots hourly (a long-running stack)
  */
 public record StackProfile(boolean cdc, boolean feedHttp, boolean trino, Duration checkpointInterval,
                            int parallelism, List<TopicSpec<String, byte[]>> extraTopics,
-                           Duration identityOutOfOrderness, Duration ledgerLiveClockLag) {
+                           Duration identityOutOfOrderness, Duration ledgerLiveClockLag, boolean maintenance) {
     /** Room for an event's way from the identity job's output to the ledger (a checkpoint's commit, 10 s). */
     static final Duration LIVE_CLOCK_MARGIN = Duration.ofMinutes(1);
 
-    /** Everything, with the identity job set for live traffic ('stack up'). */
+    /**
+     * Everything, set for live traffic and for loading history first ('stack up'): live events are resolved once
+     * their bound has passed; history, however it is loaded, is ordered whole and resolved when the input goes
+     * quiet (see EventClock).
+     */
     public static StackProfile full(StackOptions options) {
         return new StackProfile(true, true, !options.noTrino, RawEventsJobConfig.DEFAULT_CHECKPOINT_INTERVAL,
                 RawEventsJobConfig.DEFAULT_PARALLELISM, List.of(), IdentityJobConfig.DEFAULT_OUT_OF_ORDERNESS,
-                IdentityJobConfig.DEFAULT_OUT_OF_ORDERNESS.plus(LIVE_CLOCK_MARGIN));
+                IdentityJobConfig.DEFAULT_OUT_OF_ORDERNESS.plus(LIVE_CLOCK_MARGIN), true);
     }
 
-    /**
-     * Everything, with the identity job set for a bulk load of history (the demo): it orders all of it by event time
-     * and resolves it when the load goes quiet, as a live job would have, one event at a time.
-     */
-    public static StackProfile backfill(StackOptions options) {
-        return new StackProfile(true, true, !options.noTrino, RawEventsJobConfig.DEFAULT_CHECKPOINT_INTERVAL,
-                RawEventsJobConfig.DEFAULT_PARALLELISM, List.of(), IdentityJobConfig.BACKFILL_OUT_OF_ORDERNESS, null);
+    /** The demo: 'stack up' exactly, loading its history as a user would, without the scheduled maintenance. */
+    public static StackProfile demo(StackOptions options) {
+        StackProfile full = full(options);
+        return new StackProfile(full.cdc, full.feedHttp, full.trino, full.checkpointInterval, full.parallelism,
+                full.extraTopics, full.identityOutOfOrderness, full.ledgerLiveClockLag, false);
     }
 
     /** PostgreSQL, Kafka, Iceberg and the raw-events job only. */
     public static StackProfile pipelineOnly(Duration checkpointInterval, int parallelism,
                                             List<TopicSpec<String, byte[]>> extraTopics) {
-        return new StackProfile(false, false, false, checkpointInterval, parallelism, extraTopics, null, null);
+        return new StackProfile(false, false, false, checkpointInterval, parallelism, extraTopics, null, null, false);
     }
 
     public boolean identity() {
         return identityOutOfOrderness != null;
     }
 
-    /** Live input on a long-running stack ('stack up'), as opposed to a load of history. */
+    /**
+     * A stack for live input with history loaded first ('stack up', the demo): identity tells history from live
+     * events by their age on arrival, and the ledger follows the wall clock once live events flow. Benchmarks keep
+     * event time alone.
+     */
     public boolean live() {
         return ledgerLiveClockLag != null;
     }

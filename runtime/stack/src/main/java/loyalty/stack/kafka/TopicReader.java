@@ -48,6 +48,28 @@ public final class TopicReader {
         }
     }
 
+    /**
+     * Like {@link #forEachToEnd}, from at most {@code lastOffsets} offsets before each partition's end: the newest
+     * records (transaction markers take offsets too, so fewer records may come).
+     */
+    public static void forEachOfTheLast(String bootstrapServers, Collection<String> topics, int lastOffsets,
+                                        Duration timeout, Consumer<ConsumerRecord<String, byte[]>> action) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
+            List<TopicPartition> partitions = partitions(consumer, topics);
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            partitions.forEach(tp -> consumer.seek(tp, Math.max(begin.get(tp), end.get(tp) - lastOffsets)));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!reached(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new StackException("could not read " + topics + " to its end within " + timeout);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(action);
+            }
+        }
+    }
+
     /** Number of records (offsets) in each topic; for compacted or transactional topics an upper bound. */
     public static Map<String, Long> offsetCounts(String bootstrapServers, Collection<String> topics) {
         try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
