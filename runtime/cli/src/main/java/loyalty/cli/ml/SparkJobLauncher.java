@@ -19,7 +19,8 @@ import loyalty.stack.postgres.PostgresCluster;
 /**
  * Runs a spark-ml job ({@code loyalty.ml.…Job}) as a child JVM on spark-ml's own classpath, pointed at the running
  * local stack. Spark and Flink are not put on one classpath (their Scala, Jackson and Hadoop versions differ), so
- * the CLI does not depend on spark-ml: it reads the classpaths spark-ml's build wrote
+ * the CLI takes none of spark-ml's dependencies (only its Spark-free {@code loyalty.ml.clv} package is called in
+ * process): it reads the classpaths spark-ml's build wrote
  * ({@code spark-ml/target/classpath.txt} and {@code classpath-runtime.txt}) and the JVM options Spark needs on Java 17
  * ({@code spark-ml/spark-jvm.options}, an argument file). The child's output streams to this terminal.
  */
