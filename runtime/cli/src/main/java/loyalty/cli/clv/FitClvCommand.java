@@ -1,37 +1,33 @@
 package loyalty.cli.clv;
 
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import loyalty.cli.UserError;
-import loyalty.ml.clv.BgNbd;
-import loyalty.ml.clv.CustomerSummary;
-import loyalty.ml.clv.FitResult;
-import loyalty.ml.clv.GammaGamma;
-import loyalty.ml.clv.TimeScale;
-import loyalty.ml.clv.Transaction;
-import loyalty.ml.clv.TransactionsCsv;
-import loyalty.ml.clv.TransactionsCsv.InvalidTransactionsException;
+import loyalty.cli.ml.SparkJobLauncher;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
- * {@code loyalty clv fit}: both CLV models fitted on a shop's CSV export, in this JVM and without a stack or Spark.
- * Exit code 1 with the bad rows listed when the file cannot be read whole.
+ * {@code loyalty clv fit}: both CLV models fitted on a shop's CSV export, without a stack. The fit is spark-ml's
+ * {@code loyalty.ml.clv.FitJob} (plain Java, no Spark session), run like the Spark jobs in a child JVM on spark-ml's
+ * classpath ({@link SparkJobLauncher#runWithoutStack}); this command checks its options first, so that a typo costs
+ * no JVM start. The job prints the tables, writes the JSON, and exits 1 with the bad rows listed when the file cannot
+ * be read whole; its exit code is this command's.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Fit BG/NBD and Gamma-Gamma on a CSV of customer_id,date,amount (header optional, ISO dates,"
                 + " amounts net of returns); print the parameters with standard errors and the log-likelihoods,"
                 + " and write them as JSON with --json. Needs no stack.")
 public final class FitClvCommand implements Callable<Integer> {
+    static final Set<String> TIME_UNITS = Set.of("day", "week");
+
     @Option(names = "--transactions", required = true, paramLabel = "FILE.csv",
             description = "Purchases, one per row: customer_id,date,amount. Several on one day count as one.")
     Path transactions;
@@ -47,62 +43,37 @@ public final class FitClvCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the parameters as JSON.")
     Path json;
 
-    @Spec
-    CommandSpec spec;
+    @Option(names = "--heap", defaultValue = "1g", description = "Heap of the fit's JVM (default: ${DEFAULT-VALUE}).")
+    String heap;
 
     @Override
-    public Integer call() throws IOException {
-        TimeScale scale;
-        try {
-            scale = TimeScale.parse(timeUnit);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--time-unit: " + e.getMessage() + ".");
+    public Integer call() throws Exception {
+        return SparkJobLauncher.runWithoutStack(heap, SparkJobLauncher.CLV_FIT_JOB, jobArguments());
+    }
+
+    /** The job's command line, once the options are known to be good; paths absolute, for the child JVM. */
+    List<String> jobArguments() {
+        if (!TIME_UNITS.contains(timeUnit.strip().toLowerCase(Locale.ROOT))) {
+            throw new UserError("--time-unit: unknown time unit '" + timeUnit + "': use day or week.");
         }
-        List<Transaction> rows = read(transactions);
-        LocalDate end = cutoff == null ? rows.stream().map(Transaction::date).max(Comparator.naturalOrder())
-                .orElseThrow() : date(cutoff);
-        List<CustomerSummary> customers = CustomerSummary.fromTransactions(rows, end, scale);
-        if (customers.isEmpty()) {
-            throw new UserError("no purchase in " + transactions + " is on or before the cutoff " + end
-                    + ": choose a later --cutoff.");
+        if (cutoff != null) {
+            try {
+                LocalDate.parse(cutoff.strip());
+            } catch (DateTimeParseException e) {
+                throw new UserError("--cutoff " + cutoff + " is not a date: use YYYY-MM-DD.");
+            }
         }
-        long start = System.nanoTime();
-        FitResult<BgNbd> purchases = BgNbd.fit(customers);
-        FitResult<GammaGamma> spend;
-        try {
-            spend = GammaGamma.fit(customers);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("Gamma-Gamma cannot be fitted: " + e.getMessage() + " (it needs customers who"
-                    + " bought on at least two days before the cutoff).");
+        if (!Files.isRegularFile(transactions)) {
+            throw new UserError("no transactions file " + transactions + ".");
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        ClvFit fit = new ClvFit(transactions.toString(), end, scale, rows.size(), customers.size(), purchases, spend,
-                seconds);
-        PrintWriter out = spec.commandLine().getOut();
-        fit.print(out);
-        out.flush();
+        List<String> args = new ArrayList<>(List.of("--transactions", transactions.toAbsolutePath().toString(),
+                "--time-unit", timeUnit.strip()));
+        if (cutoff != null) {
+            args.addAll(List.of("--cutoff", cutoff.strip()));
+        }
         if (json != null) {
-            fit.writeJson(json);
+            args.addAll(List.of("--json", json.toAbsolutePath().toString()));
         }
-        return 0;
-    }
-
-    private static List<Transaction> read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new UserError("no transactions file " + file + ".");
-        }
-        try {
-            return TransactionsCsv.read(file);
-        } catch (InvalidTransactionsException e) {
-            throw new UserError(e.getMessage());
-        }
-    }
-
-    private static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new UserError("--cutoff " + text + " is not a date: use YYYY-MM-DD.");
-        }
+        return args;
     }
 }
