@@ -1,6 +1,7 @@
 package loyalty.cli;
 
 import loyalty.cli.bench.BenchCommand;
+import loyalty.cli.clv.ClvCommand;
 import loyalty.cli.demo.DemoCommand;
 import loyalty.cli.erase.EraseCommand;
 import loyalty.cli.generate.GenerateCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
                 + " query with SQL, look members up, replay the ledger and simulate rule sets.",
         subcommands = {DemoCommand.class, StackCommand.class, GenerateCommand.class, IngestCommand.class,
                 SqlCommand.class, MemberCommand.class, ReplayCommand.class, SimulateCommand.class,
-                BenchCommand.class, KpiCommand.class, TrainCommand.class, ScoreCommand.class,
+                BenchCommand.class, KpiCommand.class, TrainCommand.class, ScoreCommand.class, ClvCommand.class,
                 MaintainCommand.class, EraseCommand.class})
 public final class LoyaltyCommand {
 }

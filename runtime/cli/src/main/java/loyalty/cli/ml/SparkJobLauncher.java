@@ -22,10 +22,14 @@ import loyalty.stack.postgres.PostgresCluster;
  * the CLI does not depend on spark-ml: it reads the classpaths spark-ml's build wrote
  * ({@code spark-ml/target/classpath.txt} and {@code classpath-runtime.txt}) and the JVM options Spark needs on Java 17
  * ({@code spark-ml/spark-jvm.options}, an argument file). The child's output streams to this terminal.
+ * (Depending on it would also make the build wait for spark-ml's tests before it starts the CLI's: {@code -T 2}
+ * starts a module only when every module it depends on has finished.) A job that reads files and needs no stack,
+ * such as the CLV fit, runs the same way without the catalog arguments ({@link #runWithoutStack}).
  */
 public final class SparkJobLauncher {
     public static final String TRAIN_JOB = "loyalty.ml.models.TrainJob";
     public static final String SCORE_JOB = "loyalty.ml.scoring.ScoreJob";
+    public static final String CLV_FIT_JOB = "loyalty.ml.clv.FitJob";
 
     private SparkJobLauncher() {
     }
@@ -48,6 +52,27 @@ public final class SparkJobLauncher {
      */
     public static int run(LakehouseConfig lakehouse, String kafkaBootstrap, String heap, String mainClass,
                    List<String> jobArgs) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("--catalog-uri", lakehouse.jdbcUrl(), "--catalog-user",
+                lakehouse.user(), "--catalog-password", lakehouse.password(), "--warehouse", lakehouse.warehouse()));
+        if (kafkaBootstrap != null) {
+            args.addAll(List.of("--kafka-bootstrap", kafkaBootstrap));
+        }
+        args.addAll(jobArgs);
+        return launch(heap, mainClass, args);
+    }
+
+    /**
+     * Runs {@code mainClass} with {@code jobArgs} alone, for a job that needs no stack (no catalog arguments, and
+     * none need be running); returns its exit code.
+     */
+    public static int runWithoutStack(String heap, String mainClass, List<String> jobArgs)
+            throws IOException, InterruptedException {
+        return launch(heap, mainClass, jobArgs);
+    }
+
+    /** The child JVM: spark-ml's classes and classpaths, Spark's JVM options, {@code -Xmx heap}, then the job. */
+    private static int launch(String heap, String mainClass, List<String> args)
+            throws IOException, InterruptedException {
         Path sparkMl = projectRoot().resolve("spark-ml");
         Path classpathFile = sparkMl.resolve("target").resolve("classpath.txt");
         Path runtimeClasspathFile = sparkMl.resolve("target").resolve("classpath-runtime.txt");
@@ -69,12 +94,7 @@ public final class SparkJobLauncher {
         }
         command.add(String.join(File.pathSeparator, classpath));
         command.add(mainClass);
-        command.addAll(List.of("--catalog-uri", lakehouse.jdbcUrl(), "--catalog-user", lakehouse.user(),
-                "--catalog-password", lakehouse.password(), "--warehouse", lakehouse.warehouse()));
-        if (kafkaBootstrap != null) {
-            command.addAll(List.of("--kafka-bootstrap", kafkaBootstrap));
-        }
-        command.addAll(jobArgs);
+        command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         // the driver binds loopback only, whatever the host name resolves to
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
