@@ -46,7 +46,7 @@ public final class ReplayCommand implements Callable<Integer> {
             // resolved once the input goes quiet), so that a difference is a difference, not a job catching up
             System.out.println("waiting until the live pipeline has taken in everything sent to it …");
             SettledPipeline.Settled settled = SettledPipeline.await(state.kafkaBootstrap(), lakehouse,
-                    stack.workspace().checkpoints().resolve("ledger"), timeout);
+                    state.checkpointsOf("ledger").orElse(null), timeout);
             System.out.printf("  %,d events in raw.events, %,d resolved or dead-lettered by identity resolution%n",
                     settled.rawEvents(), settled.resolvedOrDeadLettered());
         }

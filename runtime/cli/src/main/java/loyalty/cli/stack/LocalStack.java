@@ -323,7 +323,7 @@ public final class LocalStack implements AutoCloseable {
                 postgres.jdbcUrl(PostgresCluster.SHOP_DB), postgres.jdbcUrl(PostgresCluster.LAKEHOUSE_DB),
                 kafka.bootstrapServers(), feedHttp == null ? null : feedHttp.url(),
                 trino == null ? null : trino.jdbcUrl(),
-                lakehouse.warehouse(), api == null ? null : api.url());
+                lakehouse.warehouse(), api == null ? null : api.url(), workspace.checkpoints().toString());
     }
 
     public PostgresCluster postgres() {

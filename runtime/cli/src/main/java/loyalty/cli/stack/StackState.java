@@ -24,13 +24,27 @@ public record StackState(
         @JsonProperty("feed_http_url") String feedHttpUrl,
         @JsonProperty("trino_jdbc_url") String trinoJdbcUrl,
         @JsonProperty("warehouse") String warehouse,
-        @JsonProperty("api_url") String apiUrl) {
+        @JsonProperty("api_url") String apiUrl,
+        @JsonProperty("checkpoints") String checkpoints) {
 
     /** A stack without the balance API. */
     public StackState(long pid, Instant startedAt, int postgresPort, String shopJdbcUrl, String catalogJdbcUrl,
                       String kafkaBootstrap, String feedHttpUrl, String trinoJdbcUrl, String warehouse) {
         this(pid, startedAt, postgresPort, shopJdbcUrl, catalogJdbcUrl, kafkaBootstrap, feedHttpUrl, trinoJdbcUrl,
-                warehouse, null);
+                warehouse, null, null);
+    }
+
+    /** A stack whose checkpoint folder is not known (written by an earlier version). */
+    public StackState(long pid, Instant startedAt, int postgresPort, String shopJdbcUrl, String catalogJdbcUrl,
+                      String kafkaBootstrap, String feedHttpUrl, String trinoJdbcUrl, String warehouse,
+                      String apiUrl) {
+        this(pid, startedAt, postgresPort, shopJdbcUrl, catalogJdbcUrl, kafkaBootstrap, feedHttpUrl, trinoJdbcUrl,
+                warehouse, apiUrl, null);
+    }
+
+    /** The retained checkpoints of one of the stack's jobs ({@code raw-events}, {@code identity}, {@code ledger}), if known. */
+    public Optional<Path> checkpointsOf(String job) {
+        return checkpoints == null ? Optional.empty() : Optional.of(Path.of(checkpoints).resolve(job));
     }
 
     public void write(Path file) {
