@@ -1,6 +1,8 @@
 package loyalty.flink.identity;
 
+import java.time.Instant;
 import java.util.List;
+import loyalty.contract.event.Event;
 import loyalty.contract.identity.IdentityConflict;
 import loyalty.contract.identity.IdentityMerged;
 import loyalty.identity.resolve.ConsentValue;
@@ -86,6 +88,25 @@ final class IdentityRows {
                 .set("reason", c.reason())
                 .set("detail", c.detail())
                 .set("identifiers", c.identifiers())
+                .build();
+    }
+
+    /**
+     * An event resolved after the clock had passed it (SPEC §1: applied at arrival with its own dates, marked late):
+     * the record that makes late arrivals countable and traceable.
+     *
+     * @param clock the instant identity resolution had reached when it came
+     */
+    static RowData late(Event e, String memberId, Instant clock) {
+        return RowByName.of(IdentityEvents.SCHEMA)
+                .set("program", e.program())
+                .set("record_id", "late:" + e.eventId())
+                .set("kind", IdentityEvents.LATE)
+                .set("event_id", e.eventId())
+                .set("occurred_at", e.occurredAt())
+                .set("assigned_to", memberId)
+                .set("reason", "late")
+                .set("detail", e.type() + " dated " + e.occurredAt() + ", resolution had reached " + clock)
                 .build();
     }
 

@@ -230,6 +230,10 @@ public final class ResolveIdentities extends KeyedProcessFunction<String, RawEve
         for (LinkChange l : r.links()) {
             ctx.output(IdentityOutputs.LINK_ROWS, IdentityRows.link(l));
         }
+        if (isLate) {
+            ctx.output(IdentityOutputs.EVENT_ROWS, IdentityRows.late(event, r.memberId(),
+                    Instant.ofEpochMilli(watermark(ctx))));
+        }
         Resolved resolved = Resolved.event(r.memberId(), r.outcome().wireName(), isLate, event);
         if (event.eventType() == EventType.ORDER_COMPLETED) {
             resolved = resolved.withReferrer(resolver.referrerOf(r.memberId(), event.occurredAt()).orElse(null));

@@ -12,6 +12,7 @@ import java.util.Map;
 import loyalty.flink.ledger.LedgerTables;
 import loyalty.lakehouse.catalog.Lakehouse;
 import loyalty.lakehouse.catalog.LakehouseConfig;
+import loyalty.lakehouse.table.Nudges;
 import loyalty.lakehouse.table.PointsLedger;
 import loyalty.lakehouse.table.RedemptionOutcomes;
 import loyalty.lakehouse.table.TierHistory;
@@ -24,8 +25,8 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Types;
 
 /**
- * The live ledger tables against a replay's, up to the instant both had reached: ledger entries, tier history and
- * redemption outcomes must hold the same rows, column for column (balances are a function of the entries; their
+ * The live ledger tables against a replay's, up to the instant both had reached: ledger entries, tier history,
+ * redemption outcomes and nudges (delivered and suppressed) must hold the same rows, column for column (balances are a function of the entries; their
  * {@code as_of} says when they were written, so they are not compared row by row).
  */
 public record LedgerComparison(@JsonProperty("before") Instant before,
@@ -37,13 +38,17 @@ public record LedgerComparison(@JsonProperty("before") Instant before,
         return tables.stream().allMatch(TableDiff::equal);
     }
 
-    /** Rows whose time ({@code occurred_at}, {@code achieved_at}, {@code decided_at}) is before {@code before}. */
+    /**
+     * Rows whose time ({@code occurred_at}, {@code achieved_at}, {@code decided_at}, {@code triggered_at}) is before
+     * {@code before}.
+     */
     public static LedgerComparison compare(LakehouseConfig lakehouse, String replayNamespace, Instant before) {
         try (Lakehouse catalog = Lakehouse.open(lakehouse)) {
             List<TableDiff> diffs = new ArrayList<>();
             diffs.add(diff(catalog, PointsLedger.ID, replayNamespace, "occurred_at", before));
             diffs.add(diff(catalog, TierHistory.ID, replayNamespace, "achieved_at", before));
             diffs.add(diff(catalog, RedemptionOutcomes.ID, replayNamespace, "decided_at", before));
+            diffs.add(diff(catalog, Nudges.ID, replayNamespace, "triggered_at", before));
             return new LedgerComparison(before, diffs);
         } catch (Exception e) {
             throw new IllegalStateException("cannot compare the ledger with replay '" + replayNamespace + "': "

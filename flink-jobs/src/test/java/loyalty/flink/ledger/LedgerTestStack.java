@@ -19,11 +19,11 @@ import org.apache.kafka.clients.admin.Admin;
  * The real components the ledger job's integration tests run on: a Kafka broker with every platform topic, and
  * PostgreSQL holding the Iceberg catalog; plus the polling wait those tests use.
  */
-final class LedgerTestStack implements AutoCloseable {
-    static final Duration DEADLINE = Duration.ofSeconds(180);
+public final class LedgerTestStack implements AutoCloseable {
+    public static final Duration DEADLINE = Duration.ofSeconds(180);
 
     final PostgresCluster postgres;
-    final KafkaBroker kafka;
+    public final KafkaBroker kafka;
     private final Path work;
 
     private LedgerTestStack(Path work, PostgresCluster postgres, KafkaBroker kafka) {
@@ -32,7 +32,7 @@ final class LedgerTestStack implements AutoCloseable {
         this.kafka = kafka;
     }
 
-    static LedgerTestStack start(Path work) {
+    public static LedgerTestStack start(Path work) {
         PostgresCluster postgres = PostgresCluster.start(work.resolve("pg"), Ports.free());
         try {
             return new LedgerTestStack(work, postgres, kafka(work.resolve("kafka")));
@@ -51,7 +51,7 @@ final class LedgerTestStack implements AutoCloseable {
         return kafka;
     }
 
-    LakehouseConfig lakehouse() {
+    public LakehouseConfig lakehouse() {
         return new LakehouseConfig(postgres.jdbcUrl(PostgresCluster.LAKEHOUSE_DB), PostgresCluster.USER,
                 PostgresCluster.PASSWORD, work.resolve("warehouse").toUri().toString());
     }
@@ -82,7 +82,7 @@ final class LedgerTestStack implements AutoCloseable {
      * Polls {@code condition} until it holds; fails after {@link #DEADLINE}, or at once when {@code job} (if given)
      * has ended, since then the condition can no longer come true.
      */
-    static void await(String what, JobHandle job, BooleanSupplier condition) {
+    public static void await(String what, JobHandle job, BooleanSupplier condition) {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!condition.getAsBoolean()) {
             if (job != null) {

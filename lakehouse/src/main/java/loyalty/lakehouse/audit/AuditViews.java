@@ -23,7 +23,8 @@ public final class AuditViews {
             "03_adjustments.sql",
             "04_redemptions.sql",
             "05_rule_sets.sql",
-            "06_erasures_log.sql");
+            "06_erasures_log.sql",
+            "07_late_arrivals.sql");
 
     static final String FOLDER = "/loyalty/lakehouse/audit/";
 

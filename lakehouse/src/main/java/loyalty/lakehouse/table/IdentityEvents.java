@@ -12,11 +12,14 @@ import org.apache.iceberg.types.Types;
 /**
  * {@code identity.identity_events}: append-only audit of identity decisions (SPEC §3): every {@code identity.merged}
  * (survivor, loser, the event that caused it, the reason) and every {@code identity.conflict} (a merge or attach the
- * guards refused, for review, and the member the event went to instead). Partitioned by day of {@code occurred_at}
+ * guards refused, for review, and the member the event went to instead), and every {@value #LATE} (an event that
+ * arrived after resolution's clock had passed it: applied at arrival, SPEC §1). Partitioned by day of {@code occurred_at}
  * and by program, as raw.events. List elements are optional for the reason given on {@link Members}.
  */
 public final class IdentityEvents {
     public static final TableIdentifier ID = TableIdentifier.of("identity", "identity_events");
+    /** The kind of a late arrival's row. */
+    public static final String LATE = "identity.late";
 
     public static final Schema SCHEMA = new Schema(
             required(1, "program", Types.StringType.get()),

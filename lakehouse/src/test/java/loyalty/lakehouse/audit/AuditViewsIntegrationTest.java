@@ -76,6 +76,9 @@ class AuditViewsIntegrationTest {
                         'M-a', 'M-b', ARRAY['M-a', 'M-b'], NULL, 'shared_identifier', 'email', true),
                        ('acme', 'MRG-2', 'identity.merged', 'gone-1', TIMESTAMP '2026-02-05 10:00:00 UTC',
                         'M-a', 'M-d', ARRAY['M-a', 'M-d'], NULL, 'shared_identifier', 'card', false),
+                       ('acme', 'late:adj-1', 'identity.late', 'adj-1', TIMESTAMP '2026-03-01 09:00:00 UTC',
+                        NULL, NULL, NULL, 'M-a', 'late', 'points.adjusted dated 2026-03-01T09:00:00Z, resolution had'
+                        || ' reached 2026-03-09T00:00:00Z', NULL),
                        ('acme', 'CNF-1', 'identity.conflict', 'pos-9', TIMESTAMP '2026-02-02 11:00:00 UTC',
                         NULL, NULL, ARRAY['M-a', 'M-c'], 'M-c', 'ambiguous', 'card and phone name two members',
                         NULL)""");
@@ -125,7 +128,8 @@ class AuditViewsIntegrationTest {
         assertThat(installed.skipped()).isEmpty();
         assertThat(installed.views()).containsExactlyElementsOf(
                 AuditViews.definitions().stream().map(KpiView::name).toList())
-                .containsExactly("merges", "conflicts", "adjustments", "redemptions", "rule_sets", "erasures_log");
+                .containsExactly("merges", "conflicts", "adjustments", "redemptions", "rule_sets", "erasures_log",
+                        "late_arrivals");
     }
 
     @Test
@@ -139,6 +143,15 @@ class AuditViewsIntegrationTest {
                 // its event is no longer in raw.events: the merge stays, its source is unknown
                 Arrays.asList("MRG-2", "2026-02-05 10:00:00.000000 UTC", null, null, "gone-1",
                         "shared_identifier", "card", "M-a", "M-d", false));
+    }
+
+    @Test
+    void lateArrivalsSayWhatCameLateFromWhereAndWhereTheClockStood() throws SQLException {
+        assertThat(rows("""
+                SELECT event_id, CAST(occurred_at AS varchar), source, type, assigned_to, detail
+                FROM iceberg.audit.late_arrivals""")).containsExactly(
+                List.of("adj-1", "2026-03-01 09:00:00.000000 UTC", "backoffice", "points.adjusted", "M-a",
+                        "points.adjusted dated 2026-03-01T09:00:00Z, resolution had reached 2026-03-09T00:00:00Z"));
     }
 
     @Test

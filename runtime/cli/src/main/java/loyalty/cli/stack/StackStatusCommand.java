@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import loyalty.cli.StackOptions;
 import loyalty.cli.console.TextTable;
+import loyalty.contract.topic.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -52,6 +54,27 @@ public final class StackStatusCommand implements Callable<Integer> {
         }
         System.out.println("stack pid " + s.pid() + ", up since " + s.startedAt());
         System.out.print(table.render());
+        System.out.print(figures(s).render());
+    }
+
+    /** What the pipeline set aside; a figure that cannot be read says why instead of failing the status. */
+    static TextTable figures(StackState s) {
+        TextTable figures = new TextTable("set aside", "count", "where to look");
+        try {
+            Map<String, Long> late = PipelineFigures.lateArrivals(s);
+            figures.row("late arrivals (applied at arrival, SPEC §1)", late.values().stream().mapToLong(n -> n).sum(),
+                    late.isEmpty() ? "audit.late_arrivals" : late + " in audit.late_arrivals");
+        } catch (Exception e) {
+            figures.row("late arrivals", "?", "cannot read identity.identity_events: " + e.getMessage());
+        }
+        try {
+            Map<String, Long> dead = PipelineFigures.deadLetters(s);
+            figures.row("dead letters", dead.values().stream().mapToLong(n -> n).sum(),
+                    dead.isEmpty() ? Topics.DEAD_LETTER.name() : dead + " in " + Topics.DEAD_LETTER.name());
+        } catch (RuntimeException e) {
+            figures.row("dead letters", "?", "cannot read " + Topics.DEAD_LETTER.name() + ": " + e.getMessage());
+        }
+        return figures;
     }
 
     private static String reachable(String host, int port) {

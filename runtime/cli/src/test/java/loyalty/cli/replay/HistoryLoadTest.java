@@ -135,8 +135,25 @@ class HistoryLoadTest {
                     .isNotZero();
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("older than the newest event this stack has"
                     + " already resolved").contains("--late");
-            // … and sent, as late events, when asked for
+            // … and sent, as late events, when asked for: applied at arrival, recorded and counted
+            Event lateEnrolment = new Event("late-enrolment-1", EventType.MEMBER_ENROLLED.wireName(),
+                    PROGRAM.config().program(), Instant.parse("2026-01-15T10:00:00Z"), "crm",
+                    new Identifiers("latecomer@x.com", null, null, null, null),
+                    (ObjectNode) EventJson.mapper().readTree("{}"));
+            Files.writeString(old, new String(EventJson.toBytes(lateEnrolment), StandardCharsets.UTF_8) + "\n");
             assertThat(stack.cli("ingest", "--late", old.toString())).isZero();
+            stack.settle();
+            assertThat(lateResolutions(stack)).as("events resolved late").isEqualTo(1);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            String status = stack.status();
+            java.util.regex.Pattern oneLate = java.util.regex.Pattern.compile(
+                    "late arrivals \\(applied at arrival, SPEC §1\\) *\\| +1 \\|");
+            while (!oneLate.matcher(status).find()) {
+                assertThat(System.nanoTime()).as(status).isLessThan(deadline);
+                Thread.sleep(500); // poll interval: the identity job's next Iceberg commit decides
+                status = stack.status();
+            }
+            assertThat(status).contains("{acme=1} in audit.late_arrivals").contains(" in loyalty.deadletter");
         }
     }
 
@@ -259,14 +276,28 @@ class HistoryLoadTest {
                     local.workspace().checkpoints().resolve("ledger"), TIMEOUT);
         }
 
+        /** What 'loyalty stack status' prints. */
+        String status() {
+            PrintStream before = System.out;
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            try {
+                assertThat(cli("stack", "status")).isZero();
+            } finally {
+                System.setOut(before);
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
         int cli(String... args) {
             return cli(System.err, args);
         }
 
         int cli(PrintStream err, String... args) {
             List<String> all = new ArrayList<>(List.of(args));
-            all.add(1, "--work");
-            all.add(2, dir.toString());
+            int at = "stack".equals(args[0]) ? 2 : 1;
+            all.add(at, "--work");
+            all.add(at + 1, dir.toString());
             CommandLine cli = new CommandLine(new LoyaltyCommand());
             cli.setErr(new java.io.PrintWriter(err, true));
             return cli.execute(all.toArray(String[]::new));
