@@ -187,13 +187,29 @@ public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedReco
         Instant at = Instant.ofEpochMilli(endOfInput && horizon != null ? horizon : timestamp);
         for (String memberId : members) {
             MemberLedger ledger = ledger(ctx.getCurrentKey(), memberId, touched);
-            LedgerBefore before = LedgerBefore.of(ledger);
-            LedgerStep step = ledger.advanceTo(at, rules);
-            emit(step, ctx, out);
-            nudge(memberNudges(ctx.getCurrentKey(), memberId), before, ledger, null, step, at, "due@" + at, rules,
-                    ctx);
+            if (endOfInput && horizon != null) {
+                // No more timers fire after the end of a bounded input: take each instant still due up to the
+                // horizon as its own step, as a live job's timers would, so that nudges are dated and worded alike
+                Instant next = Instant.ofEpochMilli(timestamp);
+                while (next != null && next.isBefore(at)) {
+                    advance(ctx, out, rules, ledger, next);
+                    Instant done = next;
+                    next = ledger.nextDue(rules).filter(t -> t.isAfter(done)).orElse(null);
+                }
+            }
+            advance(ctx, out, rules, ledger, at);
         }
         finish(touched, at, rules, ctx);
+    }
+
+    /** Applies what is due for one member up to {@code at}, then its nudges. */
+    private void advance(Context ctx, Collector<KeyedJson> out, BookRules rules, MemberLedger ledger, Instant at)
+            throws Exception {
+        LedgerBefore before = LedgerBefore.of(ledger);
+        LedgerStep step = ledger.advanceTo(at, rules);
+        emit(step, ctx, out);
+        nudge(memberNudges(ctx.getCurrentKey(), ledger.memberId), before, ledger, null, step, at, "due@" + at, rules,
+                ctx);
     }
 
     private void emit(LedgerStep step, Context ctx, Collector<KeyedJson> out) throws JsonProcessingException {

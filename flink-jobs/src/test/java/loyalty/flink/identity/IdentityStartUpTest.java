@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import loyalty.contract.event.Event;
 import loyalty.contract.event.EventJson;
 import loyalty.contract.event.EventType;
@@ -21,6 +22,9 @@ import loyalty.flink.common.EventClock;
 import loyalty.flink.common.JobHandle;
 import loyalty.flink.ledger.LedgerTestStack;
 import loyalty.stack.kafka.TopicReader;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The first hour of a history loaded into a running identity job set for live input (as 'stack up' sets it): each
  * customer enrols (members topic, email and crm_id) and minutes later orders with the email only (orders topic). The
- * orders reach Kafka first, on both partitions, while every partition of the job has long been idle. Were an idle
+ * orders reach the job first, on both partitions, while the members partitions have long been idle; the enrolments
+ * follow once the job has taken the orders in. Were an idle
  * partition to let the first delivered records move the clock, the orders would be resolved first and create
  * prospects that then take the enrolled members' crm_ids in a merge. History never moves the clock: the job orders
  * the whole load and resolves it in event-time order, so each order matches its enrolled member and nothing merges.
@@ -59,7 +64,8 @@ class IdentityStartUpTest {
         String bootstrap = stack.kafka.bootstrapServers();
         IdentityJobConfig config = IdentityJobConfig.defaults(bootstrap, stack.lakehouse())
                 .withCheckpointInterval(Duration.ofMillis(500))
-                .withQuietFlush(Duration.ofSeconds(3))
+                // longer than the orders' way into a checkpoint, so that only the clock could release them early
+                .withQuietFlush(Duration.ofSeconds(15))
                 .withClock(EventClock.liveEvents());
         try (JobHandle job = IdentityJob.startLocal(config)) {
             job.awaitRunning(Duration.ofMinutes(2));
@@ -70,6 +76,8 @@ class IdentityStartUpTest {
                             "{\"order_id\":\"O" + i + "\",\"net_amount\":\"20.00\",\"currency\":\"USD\"}");
                 }
                 publisher.flush();
+                // the enrolments come once the job has taken the orders in (their offsets committed by a checkpoint)
+                LedgerTestStack.await("the orders taken in", job, () -> ordersTakenIn(config.groupId()));
                 for (int i = 0; i < CUSTOMERS; i++) {
                     publish(publisher, "enr-" + i, EventType.MEMBER_ENROLLED, FIRST_HOUR.plusSeconds(300L * i),
                             new Identifiers(email(i), null, null, "crm-" + i, null), "{}");
@@ -93,6 +101,19 @@ class IdentityStartUpTest {
             }
             assertThat(resolved.values()).as("no merge: no prospect was ever created")
                     .noneMatch(n -> "merge".equals(n.path("kind").asText()));
+        }
+    }
+
+    private static boolean ordersTakenIn(String group) {
+        try (Admin admin = stack.kafka.admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            long committedOrders = committed.entrySet().stream()
+                    .filter(e -> e.getKey().topic().equals(Topics.ORDERS.name()))
+                    .mapToLong(e -> e.getValue().offset()).sum();
+            return committedOrders >= CUSTOMERS;
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 
