@@ -121,6 +121,7 @@ public final class DemoCommand implements Callable<Integer> {
     private DemoSummary run(LocalStack local, Workspace workspace, Instant startedAt) throws Exception {
         heading(2, "Generate " + program.customers + " customers over " + program.days + " days (seed "
                 + program.seed + ")");
+        program.futureNote(java.time.LocalDate.now(java.time.ZoneOffset.UTC)).ifPresent(n -> System.out.println("  " + n));
         long t = System.nanoTime();
         GeneratedProgram generated = Generator.generate(program.config());
         Map<FeedSource, Path> files = GeneratedFiles.write(workspace.generated(), generated);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -48,6 +49,7 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new UserError("no local stack is running to receive the operational rows: start it with"
                     + " './loyalty stack up', or pass --files-only.");
         }
+        program.futureNote(LocalDate.now(ZoneOffset.UTC)).ifPresent(System.out::println);
         Path dir = out != null ? out : stack.workspace().generated();
         long started = System.nanoTime();
         GeneratedProgram generated = Generator.generate(program.config());
@@ -117,6 +119,19 @@ public final class GenerateCommand implements Callable<Integer> {
             GeneratorConfig config = GeneratorConfig.defaults(seed).withCustomers(customers)
                     .withProgram(programId).withPeriod(start, days);
             return secondProgram == null ? config : config.withSecondProgram(secondProgram);
+        }
+
+        /**
+         * A note when the period runs past today: a stack dead-letters events dated more than a few minutes after
+         * they arrive ({@code future_time}), so such a load would lose its last days.
+         */
+        public Optional<String> futureNote(LocalDate today) {
+            LocalDate end = start.plusDays(days);
+            return end.isAfter(today.plusDays(1))
+                    ? Optional.of("note: " + start + " + " + days + " days runs to " + end + ", past today (" + today
+                            + "); a stack dead-letters events from the future (future_time): pass --start "
+                            + today.minusDays(days) + " to end today.")
+                    : Optional.empty();
         }
     }
 }
