@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import loyalty.contract.deadletter.DeadLetter;
 import loyalty.contract.event.Event;
 import loyalty.contract.event.EventJson;
@@ -114,6 +115,8 @@ public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedReco
             IdentityMerged m = r.merge();
             MemberLedger loser = ledger(r.program(), m.loserId(), touched);
             MemberLedger survivor = ledger(r.program(), m.survivorId(), touched);
+            catchUp(ctx, out, rules, loser, m.occurredAt());
+            catchUp(ctx, out, rules, survivor, m.occurredAt());
             LedgerBefore loserBefore = LedgerBefore.of(loser);
             LedgerBefore survivorBefore = LedgerBefore.of(survivor);
             Merges.Out moved = Merges.transferOut(loser, m.mergeId(), m.survivorId(), m.occurredAt(),
@@ -149,6 +152,7 @@ public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedReco
             return;
         }
         MemberLedger ledger = ledger(r.program(), r.memberId(), touched);
+        catchUp(ctx, out, rules, ledger, event.occurredAt());
         LedgerBefore before = LedgerBefore.of(ledger);
         LedgerStep step = ledger.apply(event, rules);
         if (step.deadLetterReason() != null) {
@@ -164,6 +168,7 @@ public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedReco
                 referralsUnresolved.inc();
             } else {
                 MemberLedger referrer = ledger(r.program(), r.referrerId(), touched);
+                catchUp(ctx, out, rules, referrer, step.referral().at());
                 LedgerBefore referrerBefore = LedgerBefore.of(referrer);
                 LedgerStep credit = Referrals.credit(referrer, step.referral(), rules);
                 emit(credit, ctx, out);
@@ -189,17 +194,35 @@ public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedReco
             MemberLedger ledger = ledger(ctx.getCurrentKey(), memberId, touched);
             if (endOfInput && horizon != null) {
                 // No more timers fire after the end of a bounded input: take each instant still due up to the
-                // horizon as its own step, as a live job's timers would, so that nudges are dated and worded alike
+                // horizon as its own step, as a live job's timers would, and no step beyond them (a live job has
+                // none at its clock either), so that nudges are dated and worded alike
                 Instant next = Instant.ofEpochMilli(timestamp);
-                while (next != null && next.isBefore(at)) {
+                while (next != null && !next.isAfter(at)) {
                     advance(ctx, out, rules, ledger, next);
                     Instant done = next;
                     next = ledger.nextDue(rules).filter(t -> t.isAfter(done)).orElse(null);
                 }
+            } else {
+                advance(ctx, out, rules, ledger, at);
             }
-            advance(ctx, out, rules, ledger, at);
         }
         finish(touched, at, rules, ctx);
+    }
+
+    /**
+     * Takes each instant due for the member before {@code t} as its own step, as its timer would have. Whether a
+     * timer fired before the next event reached the member depends on when watermarks happened to go out, and a due
+     * effect folded into the event's step would be nudged as that event's: stepping here makes the nudges (and the
+     * steps) the same however the timers ran, live or in a replay.
+     */
+    private void catchUp(Context ctx, Collector<KeyedJson> out, BookRules rules, MemberLedger ledger, Instant t)
+            throws Exception {
+        Optional<Instant> next = ledger.nextDue(rules).filter(d -> d.isBefore(t));
+        while (next.isPresent()) {
+            Instant at = next.get();
+            advance(ctx, out, rules, ledger, at);
+            next = ledger.nextDue(rules).filter(d -> d.isAfter(at) && d.isBefore(t));
+        }
     }
 
     /** Applies what is due for one member up to {@code at}, then its nudges. */
