@@ -72,7 +72,8 @@ public final class StackUpCommand implements Callable<Integer> {
         command.add("loyalty.cli.Main");
         command.addAll(List.of("stack", "run", "--work", options.workspace().root().toString(),
                 "--pg-port", String.valueOf(options.pgPort), "--kafka-port", String.valueOf(options.kafkaPort),
-                "--trino-port", String.valueOf(options.trinoPort), "--http-port", String.valueOf(options.httpPort)));
+                "--trino-port", String.valueOf(options.trinoPort), "--http-port", String.valueOf(options.httpPort),
+                "--api-port", String.valueOf(options.apiPort)));
         if (options.noTrino) {
             command.add("--no-trino");
         }
