@@ -18,7 +18,6 @@ import loyalty.lakehouse.erasure.ErasureReport;
 import loyalty.lakehouse.erasure.ErasureRequest;
 import loyalty.lakehouse.erasure.Pseudonyms;
 import loyalty.lakehouse.erasure.UnknownMemberException;
-import loyalty.stack.postgres.PostgresCluster;
 import loyalty.stack.trino.TableRenderer;
 import loyalty.stack.trino.TrinoSql;
 import picocli.CommandLine.Command;
@@ -65,8 +64,7 @@ public final class EraseCommand implements Callable<Integer> {
         StackState state = StackState.readLive(stack.workspace().stateFile())
                 .orElseThrow(() -> new UserError("no local stack is running in " + stack.workspace().root()
                         + ": start it with './loyalty stack up'; an erasure needs its Trino and its Iceberg catalog."));
-        LakehouseConfig lakehouse = new LakehouseConfig(state.catalogJdbcUrl(), PostgresCluster.USER,
-                PostgresCluster.PASSWORD, state.warehouse());
+        LakehouseConfig lakehouse = state.lakehouse();
         TrinoSql sql = new TrinoSql(Erasure.jdbcUrl(trino.jdbcUrl(stack), CATALOG, orphans), trino.user);
         Pseudonyms pseudonyms = new Pseudonyms(ErasureSalt.of(stack.workspace().root()));
         try (Lakehouse catalog = Lakehouse.open(lakehouse)) {

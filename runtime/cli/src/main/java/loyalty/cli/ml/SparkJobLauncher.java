@@ -14,7 +14,6 @@ import loyalty.cli.StackOptions;
 import loyalty.cli.UserError;
 import loyalty.cli.stack.StackState;
 import loyalty.lakehouse.catalog.LakehouseConfig;
-import loyalty.stack.postgres.PostgresCluster;
 
 /**
  * Runs a spark-ml job ({@code loyalty.ml.…Job}) as a child JVM on spark-ml's own classpath, pointed at the running
@@ -40,9 +39,7 @@ public final class SparkJobLauncher {
         StackState state = StackState.readLive(options.workspace().stateFile())
                 .orElseThrow(() -> new UserError("no local stack is running in " + options.workspace().root()
                         + ": start it with './loyalty stack up' (or run './loyalty demo')."));
-        LakehouseConfig lakehouse = new LakehouseConfig(state.catalogJdbcUrl(), PostgresCluster.USER,
-                PostgresCluster.PASSWORD, state.warehouse());
-        return run(lakehouse, withKafka ? state.kafkaBootstrap() : null, heap, mainClass, jobArgs);
+        return run(state.lakehouse(), withKafka ? state.kafkaBootstrap() : null, heap, mainClass, jobArgs);
     }
 
     /**

@@ -40,7 +40,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StackState state = RunningStack.state(stack);
-        LakehouseConfig lakehouse = RunningStack.lakehouse(state);
+        LakehouseConfig lakehouse = state.lakehouse();
         if (!noWait) {
             // a replay compares with the live ledger: first let the live jobs take in what was sent (history is
             // resolved once the input goes quiet), so that a difference is a difference, not a job catching up

@@ -4,7 +4,6 @@ import loyalty.cli.StackOptions;
 import loyalty.cli.UserError;
 import loyalty.cli.stack.StackState;
 import loyalty.lakehouse.catalog.LakehouseConfig;
-import loyalty.stack.postgres.PostgresCluster;
 
 /** The lakehouse of the local stack running from the options' work folder. */
 final class RunningStack {
@@ -12,17 +11,12 @@ final class RunningStack {
     }
 
     static LakehouseConfig lakehouse(StackOptions options) {
-        return lakehouse(state(options));
+        return state(options).lakehouse();
     }
 
     static StackState state(StackOptions options) {
         return StackState.readLive(options.workspace().stateFile())
                 .orElseThrow(() -> new UserError("no local stack is running in " + options.workspace().root()
                         + ": start it with './loyalty stack up' (or run './loyalty demo', which replays too)."));
-    }
-
-    static LakehouseConfig lakehouse(StackState state) {
-        return new LakehouseConfig(state.catalogJdbcUrl(), PostgresCluster.USER, PostgresCluster.PASSWORD,
-                state.warehouse());
     }
 }

@@ -8,10 +8,8 @@ import java.util.TreeMap;
 import loyalty.contract.deadletter.DeadLetter;
 import loyalty.contract.topic.Topics;
 import loyalty.lakehouse.catalog.Lakehouse;
-import loyalty.lakehouse.catalog.LakehouseConfig;
 import loyalty.lakehouse.table.IdentityEvents;
 import loyalty.stack.kafka.TopicReader;
-import loyalty.stack.postgres.PostgresCluster;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expressions;
@@ -32,9 +30,7 @@ final class PipelineFigures {
     /** Late arrivals per program, from {@code identity.identity_events}. */
     static Map<String, Long> lateArrivals(StackState s) throws Exception {
         Map<String, Long> byProgram = new TreeMap<>();
-        LakehouseConfig config = new LakehouseConfig(s.catalogJdbcUrl(), PostgresCluster.USER,
-                PostgresCluster.PASSWORD, s.warehouse());
-        try (Lakehouse lakehouse = Lakehouse.open(config);
+        try (Lakehouse lakehouse = Lakehouse.open(s.lakehouse());
              CloseableIterable<Record> rows = IcebergGenerics.read(lakehouse.catalog().loadTable(IdentityEvents.ID))
                      .where(Expressions.equal("kind", IdentityEvents.LATE)).select("program", "kind").build()) {
             for (Record r : rows) {

@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
 import loyalty.contract.event.EventJson;
+import loyalty.lakehouse.catalog.LakehouseConfig;
+import loyalty.stack.postgres.PostgresCluster;
 
 /**
  * What a running stack publishes about itself in {@code <work>/stack.json}, so that other commands (ingest, sql,
@@ -40,6 +42,11 @@ public record StackState(
                       String apiUrl) {
         this(pid, startedAt, postgresPort, shopJdbcUrl, catalogJdbcUrl, kafkaBootstrap, feedHttpUrl, trinoJdbcUrl,
                 warehouse, apiUrl, null);
+    }
+
+    /** The stack's Iceberg catalog and warehouse, as its jobs reach them. */
+    public LakehouseConfig lakehouse() {
+        return new LakehouseConfig(catalogJdbcUrl, PostgresCluster.USER, PostgresCluster.PASSWORD, warehouse);
     }
 
     /** The retained checkpoints of one of the stack's jobs ({@code raw-events}, {@code identity}, {@code ledger}), if known. */
