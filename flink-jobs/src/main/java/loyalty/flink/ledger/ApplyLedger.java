@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import loyalty.contract.deadletter.DeadLetter;
 import loyalty.contract.event.Event;
 import loyalty.contract.event.EventJson;
@@ -193,14 +194,13 @@ public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedReco
         for (String memberId : members) {
             MemberLedger ledger = ledger(ctx.getCurrentKey(), memberId, touched);
             if (endOfInput && horizon != null) {
-                // No more timers fire after the end of a bounded input: take each instant still due up to the
-                // horizon as its own step, as a live job's timers would, and no step beyond them (a live job has
-                // none at its clock either), so that nudges are dated and worded alike
-                Instant next = Instant.ofEpochMilli(timestamp);
-                while (next != null && !next.isAfter(at)) {
-                    advance(ctx, out, rules, ledger, next);
-                    Instant done = next;
-                    next = ledger.nextDue(rules).filter(t -> t.isAfter(done)).orElse(null);
+                // No more timers fire after the end of a bounded input: take this timer's instant and each one
+                // still due up to the horizon as its own step, as a live job's timers would, and no step beyond
+                // them (a live job has none at its clock either), so that nudges are dated and worded alike
+                Instant fired = Instant.ofEpochMilli(timestamp);
+                if (!fired.isAfter(at)) {
+                    advance(ctx, out, rules, ledger, fired);
+                    stepDue(ctx, out, rules, ledger, d -> d.isAfter(fired) && !d.isAfter(at));
                 }
             } else {
                 advance(ctx, out, rules, ledger, at);
@@ -217,11 +217,17 @@ public final class ApplyLedger extends KeyedProcessFunction<String, ResolvedReco
      */
     private void catchUp(Context ctx, Collector<KeyedJson> out, BookRules rules, MemberLedger ledger, Instant t)
             throws Exception {
-        Optional<Instant> next = ledger.nextDue(rules).filter(d -> d.isBefore(t));
+        stepDue(ctx, out, rules, ledger, d -> d.isBefore(t));
+    }
+
+    /** Takes each instant due for the member, in order, as its own step while {@code inRange} holds for it. */
+    private void stepDue(Context ctx, Collector<KeyedJson> out, BookRules rules, MemberLedger ledger,
+                         Predicate<Instant> inRange) throws Exception {
+        Optional<Instant> next = ledger.nextDue(rules).filter(inRange);
         while (next.isPresent()) {
             Instant at = next.get();
             advance(ctx, out, rules, ledger, at);
-            next = ledger.nextDue(rules).filter(d -> d.isAfter(at) && d.isBefore(t));
+            next = ledger.nextDue(rules).filter(d -> d.isAfter(at) && inRange.test(d));
         }
     }
 

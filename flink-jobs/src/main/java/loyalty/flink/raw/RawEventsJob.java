@@ -2,8 +2,8 @@ package loyalty.flink.raw;
 
 import java.util.List;
 import java.util.Properties;
-import loyalty.flink.common.EventClock;
 import loyalty.flink.common.DeadLetters;
+import loyalty.flink.common.EventClock;
 import loyalty.flink.common.InputTopicsSource;
 import loyalty.flink.common.JobHandle;
 import loyalty.flink.common.KafkaInput;

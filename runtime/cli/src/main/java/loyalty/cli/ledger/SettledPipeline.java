@@ -23,7 +23,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -51,10 +50,9 @@ public final class SettledPipeline {
                                 Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            List<TopicPartition> inputs = partitions(admin, Topics.inputs());
-            Map<TopicPartition, Long> inputEnd = ends(admin, inputs);
-            awaitCommitted(admin, RawEventsJobConfig.DEFAULT_GROUP_ID, inputEnd, deadline, "the raw-events job");
-            awaitCommitted(admin, IdentityJobConfig.DEFAULT_GROUP_ID, inputEnd, deadline, "the identity job");
+            Map<TopicPartition, Long> inputs = lastOffsets(admin, Topics.inputs());
+            awaitTakenIn(admin, RawEventsJobConfig.DEFAULT_GROUP_ID, inputs, deadline, "the raw-events job");
+            awaitTakenIn(admin, IdentityJobConfig.DEFAULT_GROUP_ID, inputs, deadline, "the identity job");
             long raw;
             try (RawEventsReader reader = RawEventsReader.open(lakehouse)) {
                 raw = reader.count();
@@ -69,11 +67,8 @@ public final class SettledPipeline {
                 }
                 settled = watch.settled();
             }
-            Map<TopicPartition, Long> last = LedgerWatch.lastRecords(bootstrapServers, timeout);
-            while (LedgerWatch.takenIn(admin, LedgerJobConfig.DEFAULT_GROUP_ID, last) < LedgerWatch.target(last)) {
-                check(deadline, "the ledger job", "the resolved stream not yet taken in");
-                Thread.sleep(POLL_MILLIS); // poll interval: the offsets decide
-            }
+            awaitTakenIn(admin, LedgerJobConfig.DEFAULT_GROUP_ID, LedgerWatch.lastRecords(bootstrapServers, timeout),
+                    deadline, "the ledger job");
             if (ledgerCheckpoints != null) {
                 long now = RetainedCheckpoints.latestNumber(ledgerCheckpoints);
                 while (RetainedCheckpoints.latestNumber(ledgerCheckpoints) < now + 2) {
@@ -85,33 +80,30 @@ public final class SettledPipeline {
         }
     }
 
-    private static void awaitCommitted(Admin admin, String group, Map<TopicPartition, Long> end, long deadline,
-                                       String job) throws InterruptedException {
-        while (true) {
-            Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata());
-            long behind = end.entrySet().stream().filter(e -> e.getValue() > 0)
-                    .filter(e -> committed.get(e.getKey()) == null
-                            || committed.get(e.getKey()).offset() < e.getValue())
-                    .count();
-            if (behind == 0) {
-                return;
-            }
-            check(deadline, job, behind + " input partition(s) not yet taken in");
+    /** Waits until {@code group} has committed past every record of {@code last} (LedgerWatch's measure). */
+    private static void awaitTakenIn(Admin admin, String group, Map<TopicPartition, Long> last, long deadline,
+                                     String job) throws InterruptedException {
+        long target = LedgerWatch.target(last);
+        long taken;
+        while ((taken = LedgerWatch.takenIn(admin, group, last)) < target) {
+            check(deadline, job, (target - taken) + " of " + target + " offsets not yet taken in");
             Thread.sleep(POLL_MILLIS); // poll interval: the committed offsets decide
         }
     }
 
-    private static List<TopicPartition> partitions(Admin admin, List<TopicSpec<String, byte[]>> topics) {
-        return get(admin.describeTopics(topics.stream().map(TopicSpec::name).toList()).allTopicNames()).values()
-                .stream().flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+    /**
+     * The offset of each non-empty partition's last record: its end less one, since the input topics are written
+     * without transactions (no markers after the last record).
+     */
+    private static Map<TopicPartition, Long> lastOffsets(Admin admin, List<TopicSpec<String, byte[]>> topics) {
+        List<TopicPartition> partitions = get(admin.describeTopics(topics.stream().map(TopicSpec::name).toList())
+                .allTopicNames()).values().stream()
+                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
                 .toList();
-    }
-
-    private static Map<TopicPartition, Long> ends(Admin admin, List<TopicPartition> partitions) {
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> info = get(admin.listOffsets(partitions.stream()
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = get(admin.listOffsets(partitions.stream()
                 .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()))).all());
-        return info.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        return ends.entrySet().stream().filter(e -> e.getValue().offset() > 0)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset() - 1));
     }
 
     private static void check(long deadline, String who, String state) {

@@ -37,14 +37,7 @@ public final class TopicReader {
             List<TopicPartition> partitions = partitions(consumer, topics);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!reached(consumer, end)) {
-                if (System.nanoTime() > deadline) {
-                    throw new StackException("could not read " + topics + " to its end within " + timeout);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(action);
-            }
+            pollUntil(consumer, consumer.endOffsets(partitions), topics, timeout, action);
         }
     }
 
@@ -60,13 +53,20 @@ public final class TopicReader {
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             partitions.forEach(tp -> consumer.seek(tp, Math.max(begin.get(tp), end.get(tp) - lastOffsets)));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!reached(consumer, end)) {
-                if (System.nanoTime() > deadline) {
-                    throw new StackException("could not read " + topics + " to its end within " + timeout);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(action);
+            pollUntil(consumer, end, topics, timeout, action);
+        }
+    }
+
+    /** Polls the assigned, positioned consumer until it reaches {@code end}. */
+    private static void pollUntil(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end,
+                                  Collection<String> topics, Duration timeout,
+                                  Consumer<ConsumerRecord<String, byte[]>> action) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!reached(consumer, end)) {
+            if (System.nanoTime() > deadline) {
+                throw new StackException("could not read " + topics + " to its end within " + timeout);
             }
+            consumer.poll(Duration.ofMillis(200)).forEach(action);
         }
     }
 
