@@ -20,6 +20,20 @@ public final class Ports {
         }
     }
 
+    /**
+     * A free loopback port other than {@code taken}: a port picked earlier but not yet bound is free again, and the
+     * system may hand it out twice in a row.
+     */
+    public static int freeOtherThan(int taken) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = free();
+            if (port != taken) {
+                return port;
+            }
+        }
+        throw new StackException("no free loopback port other than " + taken);
+    }
+
     public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);

@@ -41,7 +41,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     public static KafkaBroker start(Path logDir, int port) {
         Ports.requireFree(port, "Kafka", "--kafka-port");
-        int controllerPort = Ports.free();
+        int controllerPort = Ports.freeOtherThan(port); // two listeners cannot share one port
         Properties props = new Properties();
         props.putAll(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
